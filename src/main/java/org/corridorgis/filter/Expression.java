@@ -69,9 +69,10 @@ public sealed interface Expression {
         }
     }
 
-    /** A call of a function (name as written; looked up case-insensitively). */
+    /** A call of a function; names are case-insensitive, so the name is kept in upper case. */
     record FunctionCall(String name, List<Expression> args) implements Expression {
         public FunctionCall {
+            name = name.toUpperCase(Locale.ROOT);
             args = List.copyOf(args);
         }
     }

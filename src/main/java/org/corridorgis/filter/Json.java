@@ -16,14 +16,18 @@ final class Json {
         int pos();
 
         default String kind() {
-            return switch (this) {
-                case JString s -> "a string";
-                case JNumber n -> "a number";
-                case JBool b -> "a boolean";
-                case JNull n -> "null";
-                case JArray a -> "an array";
-                case JObject o -> "an object";
-            };
+            if (this instanceof JString) {
+                return "a string";
+            } else if (this instanceof JNumber) {
+                return "a number";
+            } else if (this instanceof JBool) {
+                return "a boolean";
+            } else if (this instanceof JNull) {
+                return "null";
+            } else if (this instanceof JArray) {
+                return "an array";
+            }
+            return "an object";
         }
     }
 

@@ -1,0 +1,91 @@
+-- 50_routes.sql: routes, checkpoints, control regimes, scenarios (scenario assignments need route segments)
+\set ON_ERROR_STOP on
+SET search_path = recipe, public;
+
+INSERT INTO corridor.checkpoints (id, geom, name, states, kind, status, operating_states, place, note, sources, accuracy, valid_from)
+SELECT c.id, g.g, c.name, c.states, c.kind, c.status, c.ops, c.place, c.note, c.src, 'schematic', c.vf::date
+  FROM cp_geom g JOIN (VALUES
+ ('agarak-nurduz','Agarak–Nurduz',ARRAY['ARM','IRN'],'border crossing','operating',ARRAY['ARM','IRN'],'Agarak','Armenia''s only land crossing with Iran. Point: ARM–IRN boundary nearest Agarak.',ARRAY['crossings-facts','places-csv'],NULL),
+ ('bagratashen-sadakhlo','Bagratashen–Sadakhlo',ARRAY['ARM','GEO'],'border crossing','operating',ARRAY['ARM','GEO'],'Bagratashen; Sadakhlo','The busiest ARM–GEO crossing. Point: ARM–GEO boundary nearest the midpoint of the two places.',ARRAY['crossings-facts','places-csv'],NULL),
+ ('margara','Margara',ARRAY['ARM','TUR'],'border crossing','not open to regular traffic',ARRAY['ARM'],'Margara','Staffed by Armenian border guards since 1 Mar 2025; not open to regular traffic. Proposed road checkpoint in Crossroads of Peace.',ARRAY['crossings-facts','crossroads-checkpoint-list','places-csv'],'2025-03-01'),
+ ('bilasuvar-bileh-savar','Bilasuvar–Bileh Savar',ARRAY['AZE','IRN'],'border crossing','operating',ARRAY['AZE','IRN'],'Bileh Savar','Used by Baku–Nakhchivan buses via Iran. Point: AZE–IRN boundary nearest Bileh Savar (Bilasuvar town is ~17 km away).',ARRAY['trend-2211672','todayaz-200347','places-csv'],NULL),
+ ('astara-astara','Astara–Astara',ARRAY['AZE','IRN'],'border crossing','operating',ARRAY['AZE','IRN'],'Astara','The coastal AZE–IRN crossing. Point: AZE–IRN boundary nearest Astara.',ARRAY['crossings-facts','places-csv'],NULL),
+ ('julfa-jolfa','Julfa–Jolfa',ARRAY['AZE','IRN'],'border crossing','operating',ARRAY['AZE','IRN'],'Julfa (Culfa); Jolfa','Re-entry into Nakhchivan used by buses via Iran and planned for the Aras corridor (exact routing uncertain).',ARRAY['trend-2211672','vestikavkaza-164365','places-csv'],NULL),
+ ('shahtakhti-poldasht','Shahtakhti–Poldasht',ARRAY['AZE','IRN'],'border crossing','operating',ARRAY['AZE','IRN'],'Shahtakhti; Poldasht','Alternative re-entry into Nakhchivan (exact routing uncertain). Point: midpoint of the two places.',ARRAY['trend-2211672','places-csv'],NULL),
+ ('sadarak-dilucu','Sadarak–Dilucu',ARRAY['AZE','TUR'],'border crossing','unknown',ARRAY[]::text[],'Sadarak','The Kars–Iğdır–Dilucu railway (under construction) enters Nakhchivan here. Point: AZE–TUR boundary nearest the Sadarak district point, which is coarse and ~8.6 km away; Dilucu has no point in places.csv. Status not in the fact sheet.',ARRAY['kars-dilucu-2025','places-csv','corridor-gis-recipe'],NULL),
+ ('yeraskh','Yeraskh',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Yeraskh','Proposed road and rail checkpoint (Crossroads of Peace; 2021 draft); Yeraskh–Sadarak link studied Jan 2026.',ARRAY['crossroads-checkpoint-list','hetq-147450','finport-55290','places-csv'],NULL),
+ ('aghband-kalaleh-bridge','Aghband–Kalaleh bridge',ARRAY['AZE','IRN'],'bridge','built, not open',ARRAY[]::text[],'Aghband','Road bridge over the Aras; foundation 6 Oct 2023; reported complete 23 Feb 2026; opens when border and customs posts are finished. Kalaleh has no point in places.csv.',ARRAY['reportaz-aras-bridge','interfax-77824','places-csv'],'2026-02-23'),
+ ('nrnadzor-post','Nrnadzor post (east end of the Armenian rail section)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Nrnadzor','Rail checkpoint near Nrnadzor proposed in Crossroads of Peace (secondary source, uncertain). Point: on the Meghri route, nearest Nrnadzor.',ARRAY['crossroads-checkpoint-list','places-csv','corridor-gis-recipe'],NULL),
+ ('agarak-post','Agarak post (west end of the Armenian rail section)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Agarak','Rail checkpoint near Agarak proposed in Crossroads of Peace (secondary source, uncertain). Point: on the Meghri route, nearest Agarak.',ARRAY['crossroads-checkpoint-list','places-csv','corridor-gis-recipe'],NULL),
+ ('sotk','Sotk (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Sotk','Proposed road checkpoint (Crossroads of Peace; 2021 draft). Uncertain (secondary source). Point: the place itself (boundary > 2 km away).',ARRAY['crossroads-checkpoint-list','hetq-147450','places-csv'],NULL),
+ ('angeghakot','Near Angeghakot (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Angeghakot','Proposed road checkpoint near Angeghakot (Crossroads of Peace; secondary source, uncertain). Point: the place itself.',ARRAY['crossroads-checkpoint-list','places-csv'],NULL)
+ ) AS c(id, name, states, kind, status, ops, place, note, src, vf) ON c.id = g.id;
+
+INSERT INTO corridor.routes (id, geom, name, origin, destination, via, mode, status, proposed_by, checkpoints, cited_lengths, note, sources, accuracy, valid_from)
+SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cited::jsonb, r.note, r.src, 'schematic', r.vf::date
+  FROM route_geom g JOIN (VALUES
+ ('baku-nakhchivan-via-meghri','Baku–Nakhchivan via Meghri (Soviet Horadiz–Meghri–Ordubad–Julfa railway)','Baku','Nakhchivan',ARRAY['ARM'],'rail','disused',NULL,
+  ARRAY['nrnadzor-post','agarak-post'],
+  '{"yeraskh_horadiz_km":{"value":340,"by":"arka.am; ictimaixeber.az"},"inside_armenia_km":{"value":"43–45","by":"both governments (arka.am; ictimaixeber.az; vestikavkaza 165787)"}}',
+  'Baku–Horadiz straight (schematic, kept out of Iran); Horadiz–Julfa along the north bank of the Aras (boundary with Iran offset 300 m); Julfa–Nakhchivan straight. TRIPP (announced 8 Aug 2025) and Azerbaijan''s rebuilding follow this alignment.',
+  ARRAY['arka-meghri-length','ictimaixeber-meghri-length','vestikavkaza-165787','trend-4126523','corridor-gis-recipe'],NULL),
+ ('baku-nakhchivan-via-aras-corridor-iran','Baku–Nakhchivan via the Aras corridor in Iran (Horadiz–Aghband–Kalaleh–Jolfa)','Baku','Nakhchivan',ARRAY['IRN'],'road','under construction','AZE, IRN (memorandum March 2022)',
+  ARRAY['aghband-kalaleh-bridge','julfa-jolfa'],
+  '{"horadiz_aghband_km":{"value":112,"by":"report.az"},"through_iran_km":[{"value":55,"by":"March 2022 memorandum (interfax 77824)"},{"value":107,"by":"Iranian officials, Kalaleh–Jolfa (mehrnews 215686; trend 4094087)"}]}',
+  'Horadiz–Aghband on the north bank (offset 300 m), bridge to the Iranian bank, along the south bank (offset 300 m into Iran) to Jolfa, bridge to Julfa. Bridge complete Feb 2026; opening date not found.',
+  ARRAY['reportaz-aras-bridge','vestikavkaza-164365','amtehran-aras','interfax-77824','mehrnews-215686','trend-4094087','corridor-gis-recipe'],NULL),
+ ('horadiz-aghband-road','Horadiz–Aghband highway (Aras corridor, Azerbaijani part)','Horadiz','Aghband',ARRAY[]::text[],'road','under construction','AZE',
+  ARRAY[]::text[], '{"length_km":{"value":112,"by":"report.az"},"railway_km":{"value":110.4,"by":"Trend"}}',
+  'Along the north bank of the Aras (boundary with Iran offset 300 m). Construction status uncertain beyond the bridge report.',
+  ARRAY['reportaz-aras-bridge','trend-horadiz-aghband-rail','corridor-gis-recipe'],NULL),
+ ('baku-nakhchivan-via-iran-historic-road','Baku–Nakhchivan via Iran, historic road (Bilasuvar–Bileh Savar … Jolfa–Julfa)','Baku','Nakhchivan',ARRAY['IRN'],'road','operating',NULL,
+  ARRAY['bilasuvar-bileh-savar','julfa-jolfa'], '{"bus_hours":{"value":"~12 h, ~8 h by 2019","by":"today.az 200347"}}',
+  'Exact routing uncertain (Julfa–Jolfa or Shahtakhti–Poldasht); drawn along the Iranian side of the border (offset 300 m).',
+  ARRAY['todayaz-200347','trend-2211672','corridor-gis-recipe'],NULL),
+ ('yerevan-meghri-rail-via-nakhchivan','Yerevan–Meghri by rail via Nakhchivan (Yeraskh–Sadarak … Ordubad–Meghri)','Yerevan','Meghri',ARRAY['AZE'],'rail','proposed','ARM',
+  ARRAY['yeraskh','agarak-post'], NULL,
+  'Armenian traffic through Azerbaijan (Nakhchivan). Yeraskh–Sadarak link studied Jan 2026; Crossroads of Peace rail checkpoints at Yeraskh and near Agarak.',
+  ARRAY['finport-55290','crossroads-checkpoint-list','corridor-gis-recipe'],NULL),
+ ('yerevan-iran-rail-via-nakhchivan','Yerevan–Iran (Jolfa) by rail via Nakhchivan','Yerevan','Jolfa',ARRAY['AZE'],'rail','proposed','IRN',
+  ARRAY['yeraskh','julfa-jolfa'], NULL,
+  'Iran''s railways sought an Iran→Nakhchivan→Armenia rail route (report.az 2025-11-26).',
+  ARRAY['finport-55290','reportaz-2026-03-11','corridor-gis-recipe'],NULL),
+ ('yerevan-georgia-rail-via-ijevan-gazakh','Armenia–Georgia/Russia rail via Ijevan–Gazakh','Yerevan','Georgia (AZE–GEO border)',ARRAY['AZE'],'rail','disused',NULL,
+  ARRAY[]::text[], NULL,
+  'Status not stated in the fact sheet (uncertain). Armenian transit through Azerbaijan allowed since 21 Oct 2025 (rail, via Azerbaijan and Georgia).',
+  ARRAY['rferl-transit-2025','kazpravda-transit-2025','corridor-gis-recipe'],NULL),
+ ('yerevan-georgia-rail-via-bagratashen-sadakhlo','Armenia–Georgia/Russia rail via Bagratashen–Sadakhlo','Yerevan','Sadakhlo',ARRAY[]::text[],'rail','operating',NULL,
+  ARRAY['bagratashen-sadakhlo'], NULL,
+  'Bagratashen–Sadakhlo is the busiest ARM–GEO crossing. Straight schematic line.',
+  ARRAY['crossings-facts','rferl-transit-2025','corridor-gis-recipe'],NULL),
+ ('kars-igdir-dilucu-nakhchivan-rail','Kars–Iğdır–Dilucu–Nakhchivan railway','Kars','Nakhchivan',ARRAY[]::text[],'rail','under construction','TUR, AZE',
+  ARRAY['sadarak-dilucu'], '{"kars_dilucu_km":{"value":223.6,"by":"fact sheet"}}',
+  'Ground broken 22 Aug 2025, ~5 years. Schematic: kept 1 km outside Armenia.',
+  ARRAY['kars-dilucu-2025','corridor-gis-recipe'],'2025-08-22')
+ ) AS r(id, name, o, d, via, mode, status, pb, cps, cited, note, src, vf) ON r.id = g.id;
+
+-- order each route's checkpoints along the route
+UPDATE corridor.routes r SET checkpoints = coalesce((
+  SELECT array_agg(c.id ORDER BY ST_LineLocatePoint(r.geom, c.geom)) FROM corridor.checkpoints c WHERE c.id = ANY (r.checkpoints)), '{}');
+
+INSERT INTO corridor.control_regimes (id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources, accuracy, valid_from) VALUES
+('national','NATIONAL','Full national control by the state crossed (Crossroads of Peace)',true,true,true,'national',NULL,'ARM',
+ 'Infrastructure under the sovereignty and jurisdiction of the state it crosses; each state runs its own border, customs and security control on reciprocity, possibly simplified (Armenian government, 26 Oct 2023; PM Pashinyan Aug 2025: a border has border guards and customs).',
+ 'Procedures may be simplified.', ARRAY['1lurer-crossroads-2023','armradio-2023-11-18','1lurer-2025-08-18'], NULL, '2023-10-26'),
+('uninspected-transit','UNINSPECTED','No inspection or customs for Azerbaijan-to-Azerbaijan traffic (Aliyev, Jan 2024)',false,false,NULL,NULL,ARRAY[]::text[],'AZE',
+ 'Cargo, citizens and vehicles going from Azerbaijan to Azerbaijan pass without inspection or customs clearance; no guarantors (President Aliyev, 10 Jan 2024). Dec 2021: should work like the Lachin corridor.',
+ 'Border control and operator not specified by the source (NULL).', ARRAY['vestikavkaza-165787','turan-aliyev-2024-01'], NULL, '2024-01-10'),
+('russian-border-guards','FSB-OVERSIGHT','Russian border-guard oversight (10 Nov 2020 statement, art. 9)',NULL,NULL,true,'third party',ARRAY['RUS'],'ARM, AZE, RUS (trilateral statement)',
+ 'Transport control under Russian border guards (FSB), per art. 9 of the 10 Nov 2020 trilateral statement.',
+ 'Passport/customs arrangements not specified in the fact sheet (NULL).', ARRAY['trilateral-statement-2020-11-10','vestikavkaza-165787'], NULL, '2020-11-10'),
+('tripp','TRIPP','TRIPP Implementation Framework (Jan 2026)',true,true,true,'national',NULL,'ARM, USA',
+ 'Armenia keeps sovereignty, border control, customs and taxation; TRIPP Development Company 74% US / 26% Armenia, development rights 49 years (+50, Armenian share rising to 49%); joint Armenia–US steering committee for reserved matters.',
+ 'Guarantors not specified (NULL). Passport control read as part of Armenian border control.', ARRAY['1lurer-tripp-2026','vestikavkaza-180037'], NULL, '2026-01-13'),
+('international-transit','INTL-TRANSIT','Ordinary international transit (e.g. via Iran)',true,true,true,'national',NULL,NULL,
+ 'Each state applies its ordinary border, passport and customs control at its crossings (e.g. Baku–Nakhchivan via Iran, four customs checkpoints).',
+ NULL, ARRAY['todayaz-200347','trend-2211672'], NULL, NULL),
+('domestic','DOMESTIC','Domestic traffic (no border crossed)',false,false,false,'national',NULL,NULL,
+ 'Segment inside the state of origin/destination of the traffic; no border formalities.',
+ 'Technical regime for segments that are not transit.', ARRAY['corridor-gis-recipe'], NULL, NULL),
+('closed','CLOSED','Closed',NULL,NULL,NULL,'none',NULL,NULL,
+ 'No traffic: closed, not built, or not open to regular traffic.', NULL, ARRAY['corridor-gis-recipe'], NULL, NULL);

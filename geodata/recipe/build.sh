@@ -1,0 +1,35 @@
+#!/bin/sh
+# Rebuild every file in geodata/ from the shared sources, in a throw-away PostGIS database.
+#   CORRIDOR_PG      libpq key=value connection string of a PostGIS server (superuser or CREATEDB),
+#                    default: the throw-away cluster "host=127.0.0.1 port=55433 user=postgres dbname=postgres"
+#   CORRIDOR_SHARED  folder holding facts/places.csv and geodata-sources/ (default: ../../../shared from here)
+#   KEEP=1           keep the scratch database corridor_recipe afterwards
+# Needs: psql (PostgreSQL 15), PostGIS >= 3.3 on the server. Nothing else.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=$(dirname "$HERE")
+ROOT=$(dirname "$OUT")
+CORRIDOR_SHARED=${CORRIDOR_SHARED:-$(cd "$ROOT/../shared" && pwd)}
+export CORRIDOR_SHARED
+PG=${CORRIDOR_PG:-"host=127.0.0.1 port=55433 user=postgres dbname=postgres"}
+DB=corridor_recipe
+DBC="$PG dbname=$DB"
+
+psql "$PG" -X -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+# V1 equivalent, then the data model
+psql "$DBC" -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE SCHEMA IF NOT EXISTS corridor;" \
+     -f "$ROOT/migrations/V2__data_model.sql" >/dev/null
+cd "$HERE"
+psql "$DBC" -X -q -v ON_ERROR_STOP=1 \
+     -f 10_inputs.sql -f 20_geometry.sql -f 30_sources.sql -f 40_features.sql -f 50_routes.sql \
+     -c "SELECT corridor.rebuild_route_segments()" -f 60_scenarios.sql -f 70_export.sql >/dev/null
+
+for c in countries:countries boundary-maps:boundary_maps boundary-lines:boundary_lines disputed-areas:disputed_areas \
+         routes:routes checkpoints:checkpoints control-regimes:control_regimes scenarios:scenarios; do
+  id=${c%%:*}; t=${c#*:}
+  psql "$DBC" -X -q -At -v ON_ERROR_STOP=1 -c "SELECT recipe.fc('$t')" > "$OUT/$id.geojson"
+  echo "wrote $id.geojson ($(grep -c '"type": "Feature"' "$OUT/$id.geojson") features)"
+done
+psql "$DBC" -X -q -At -v ON_ERROR_STOP=1 -c "SELECT recipe.sources_json()" > "$OUT/sources.json"
+echo "wrote sources.json"
+[ "${KEEP:-0}" = 1 ] || psql "$PG" -X -q -c "DROP DATABASE $DB"

@@ -1,0 +1,106 @@
+package org.corridorgis.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.corridorgis.filter.QueryableType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The collections the service publishes, read from {@code corridor.collection} and the tables' own column
+ * definitions. This is the gate: a collection id, a property name in {@code properties}, {@code sortby}, a
+ * simple filter or CQL2 reaches SQL only after it has been found here.
+ *
+ * <p>The catalogue mirrors the database schema, which only migrations change, so it is read per request
+ * from a small query rather than cached: a second instance, or a migration applied while running, needs no
+ * coordination.
+ */
+@Service
+public class Catalog {
+
+    private static final String COLLECTIONS_SQL = """
+            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order,
+                   a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
+                   t.typcategory as category, et.typname as element_type, t.typname as type_name
+              from corridor.collection c
+              join pg_class k on k.relname = c.table_name
+              join pg_namespace n on n.oid = k.relnamespace and n.nspname = 'corridor'
+              join pg_attribute a on a.attrelid = k.oid and a.attnum > 0 and not a.attisdropped
+              join pg_type t on t.oid = a.atttypid
+              left join pg_type et on et.oid = t.typelem and t.typcategory = 'A'
+             order by c.sort_order, c.id, a.attnum
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Catalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Collection> collections() {
+        Map<String, CollectionBuilder> builders = new LinkedHashMap<>();
+        jdbc.sql(COLLECTIONS_SQL).query(rs -> {
+            CollectionBuilder b = builders.computeIfAbsent(rs.getString("id"), id -> {
+                try {
+                    return new CollectionBuilder(id, rs.getString("table_name"), rs.getString("title"),
+                            rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String column = rs.getString("column_name");
+            if (!column.equals(Collection.ID_COLUMN)) {
+                b.properties.add(new Property(column, rs.getString("column_type"),
+                        classify(rs.getString("type_name"), rs.getString("category"), rs.getString("element_type"))));
+            }
+        });
+        return builders.values().stream().map(CollectionBuilder::build).toList();
+    }
+
+    public Optional<Collection> collection(String id) {
+        return collections().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Collection require(String id) {
+        return collection(id).orElseThrow(() -> new UnknownCollectionException(id, collections().stream().map(Collection::id).toList()));
+    }
+
+    static QueryableType classify(String typeName, String category, String elementType) {
+        if ("A".equals(category)) {
+            return QueryableType.STRING_ARRAY;
+        }
+        return switch (typeName) {
+            case "geometry", "geography" -> QueryableType.GEOMETRY;
+            case "int2", "int4", "int8" -> QueryableType.INTEGER;
+            case "numeric", "float4", "float8" -> QueryableType.NUMBER;
+            case "bool" -> QueryableType.BOOLEAN;
+            case "date" -> QueryableType.DATE;
+            case "timestamptz", "timestamp" -> QueryableType.TIMESTAMP;
+            case "json", "jsonb" -> QueryableType.JSON;
+            default -> QueryableType.STRING;
+        };
+    }
+
+    private static final class CollectionBuilder {
+        final String id, table, title, description, geometryType;
+        final int sortOrder;
+        final List<Property> properties = new ArrayList<>();
+
+        CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder) {
+            this.id = id;
+            this.table = table;
+            this.title = title;
+            this.description = description;
+            this.geometryType = geometryType;
+            this.sortOrder = sortOrder;
+        }
+
+        Collection build() {
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.corridorgis.features;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.catalog.Catalog;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.web.DataVersion;
+import org.corridorgis.web.Link;
+import org.corridorgis.web.OutputFormat;
+import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * OGC API – Features resources: landing page, conformance, collections, one collection, its queryables,
+ * its items and one item. JSON for programs, HTML for people, chosen by {@code f} or Accept.
+ */
+@RestController
+class FeaturesController {
+
+    private static final Set<String> ONLY_F = Set.of("f");
+
+    private final Catalog catalog;
+    private final CollectionDescriptions descriptions;
+    private final ItemsRequestParser parser;
+    private final ItemsService items;
+    private final FeaturesHtml html;
+    private final DataVersion versions;
+
+    FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
+                       FeaturesHtml html, DataVersion versions) {
+        this.catalog = catalog;
+        this.descriptions = descriptions;
+        this.parser = parser;
+        this.items = items;
+        this.html = html;
+        this.versions = versions;
+    }
+
+    @GetMapping("/")
+    ResponseEntity<?> landing(HttpServletRequest request) {
+        allowOnly(request, ONLY_F);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "corridor-gis");
+        body.put("description", "Candidate delimitation maps, disputed territory, transit routes, checkpoints and control "
+                + "regimes between Azerbaijan, Nakhchivan, Armenia, Iran and Turkey, each feature with its sources, "
+                + "accuracy and the date it describes.");
+        List<Link> links = new ArrayList<>();
+        links.add(Link.of(RequestUrls.href(request, "/", Map.of("f", "json")), "self", "application/json", "this document"));
+        links.add(Link.of(RequestUrls.href(request, "/", Map.of("f", "html")), "alternate", "text/html", "this document as HTML"));
+        links.add(Link.of(RequestUrls.href(request, "/api", Map.of()), "service-desc", "application/vnd.oai.openapi+json;version=3.0",
+                "the API definition"));
+        links.add(Link.of(RequestUrls.href(request, "/api", Map.of("f", "html")), "service-doc", "text/html", "the API documentation"));
+        links.add(Link.of(RequestUrls.href(request, "/conformance", Map.of()), "conformance", "application/json",
+                "the conformance classes implemented"));
+        links.add(Link.of(RequestUrls.href(request, "/collections", Map.of()), "data", "application/json", "the collections"));
+        links.add(Link.of(RequestUrls.href(request, "/functions", Map.of()), "http://www.opengis.net/def/rel/ogc/1.0/functions",
+                "application/json", "the functions a CQL2 filter may call"));
+        links.add(Link.of(RequestUrls.href(request, "/viewer", Map.of()), "related", "text/html", "the map viewer"));
+        body.put("links", links);
+        return respond(request, body, () -> html.landing(body, request));
+    }
+
+    @GetMapping("/conformance")
+    ResponseEntity<?> conformance(HttpServletRequest request) {
+        allowOnly(request, ONLY_F);
+        Map<String, Object> body = Map.of("conformsTo", Conformance.classes());
+        return respond(request, body, () -> html.conformance(Conformance.classes(), request));
+    }
+
+    @GetMapping("/functions")
+    ResponseEntity<?> functions(HttpServletRequest request) {
+        allowOnly(request, ONLY_F);
+        Map<String, Object> body = Map.of("functions", org.corridorgis.filter.Cql2.functions());
+        return respond(request, body, () -> html.functions(org.corridorgis.filter.Cql2.functions(), request));
+    }
+
+    @GetMapping("/collections")
+    ResponseEntity<?> collections(HttpServletRequest request) {
+        allowOnly(request, ONLY_F);
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Collection c : catalog.collections()) {
+            all.add(descriptions.describe(c, request));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(
+                Link.of(RequestUrls.href(request, "/collections", Map.of("f", "json")), "self", "application/json", "the collections"),
+                Link.of(RequestUrls.href(request, "/collections", Map.of("f", "html")), "alternate", "text/html", "the collections as HTML")));
+        body.put("collections", all);
+        return respond(request, body, () -> html.collections(all, request));
+    }
+
+    @GetMapping("/collections/{collectionId}")
+    ResponseEntity<?> collection(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        Map<String, Object> body = descriptions.describe(c, request);
+        return respond(request, body, () -> html.collection(c, body, request));
+    }
+
+    @GetMapping("/collections/{collectionId}/queryables")
+    ResponseEntity<?> queryables(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        Map<String, Object> body = descriptions.queryables(c, request);
+        if (OutputFormat.of(request) == OutputFormat.HTML) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.queryables(c, body, request));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json")).body(body);
+    }
+
+    @GetMapping("/collections/{collectionId}/items")
+    void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Collection c = catalog.require(collectionId);
+        ItemsQuery query = parser.parse(c, request);
+        DataVersion.Snapshot version = versions.current();
+        response.setHeader("Vary", "Accept, Accept-Encoding");
+        if (versions.notModified(version, request, response, query.format().name())) {
+            return;
+        }
+        if (query.format() == OutputFormat.HTML) {
+            ItemsService.Page page = items.collect(query, request);
+            writeHtml(response, html.items(c, query, page, request));
+            return;
+        }
+        items.streamGeoJson(query, version, request, response, "HEAD".equals(request.getMethod()));
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}")
+    void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
+              HttpServletResponse response) throws Exception {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, Set.of("f", "crs", "scenario"));
+        ItemsQuery query = parser.parse(c, request);
+        ItemsQuery one = new ItemsQuery(c, 1, 0, null, null, query.properties(), List.of(),
+                Map.of(ItemsQuery.ID, featureId), null, null, query.crs(), query.scenario(), query.format());
+        DataVersion.Snapshot version = versions.current();
+        response.setHeader("Vary", "Accept, Accept-Encoding");
+        if (versions.notModified(version, request, response, query.format().name())) {
+            return;
+        }
+        ItemsService.Page page = items.collect(one, request);
+        if (page.features().isEmpty()) {
+            throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "'");
+        }
+        if (query.format() == OutputFormat.HTML) {
+            writeHtml(response, html.item(c, page.features().get(0), request));
+            return;
+        }
+        String feature = page.features().get(0);
+        String links = items.featureLinks(c, featureId, request);
+        response.setContentType(ItemsService.GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getWriter().write(feature.substring(0, feature.length() - 1) + ", \"links\": " + links + "}");
+        }
+    }
+
+    private ResponseEntity<?> respond(HttpServletRequest request, Map<String, Object> body, java.util.function.Supplier<String> htmlView) {
+        if (OutputFormat.of(request) == OutputFormat.HTML) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(htmlView.get());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static void writeHtml(HttpServletResponse response, String page) throws java.io.IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(page);
+    }
+
+    static void allowOnly(HttpServletRequest request, Set<String> allowed) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of " + request.getRequestURI()
+                        + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.corridorgis.features;
+
+import static org.corridorgis.web.Html.escape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.filter.FunctionDescription;
+import org.corridorgis.web.Html;
+import org.corridorgis.web.HtmlMap;
+import org.corridorgis.web.Link;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTML views of the OGC API resources: for people reading the data in a browser. */
+@Component
+class FeaturesHtml {
+
+    private final JsonMapper json;
+
+    FeaturesHtml(JsonMapper json) {
+        this.json = json;
+    }
+
+    String landing(Map<String, Object> body, HttpServletRequest request) {
+        StringBuilder b = new StringBuilder("<p>").append(escape(body.get("description"))).append("</p><ul>");
+        b.append("<li><a href=\"/collections?f=html\">Collections</a>: the data, each with its sources and accuracy</li>");
+        b.append("<li><a href=\"/viewer\">Map viewer</a></li>");
+        b.append("<li><a href=\"/api?f=html\">API documentation</a> (<a href=\"/api\">OpenAPI 3.0</a>)</li>");
+        b.append("<li><a href=\"/conformance?f=html\">Conformance classes</a></li>");
+        b.append("<li><a href=\"/functions?f=html\">CQL2 functions</a></li>");
+        b.append("<li><a href=\"/actuator/health\">Health</a></li></ul>");
+        return Html.page("corridor-gis", List.<String[]>of(new String[] {"Home", null}), b.toString(), "/?f=json");
+    }
+
+    String conformance(List<String> classes, HttpServletRequest request) {
+        StringBuilder b = new StringBuilder("<ul>");
+        classes.forEach(c -> b.append("<li><code>").append(escape(c)).append("</code></li>"));
+        b.append("</ul>");
+        return Html.page("Conformance", crumbs("Conformance"), b.toString(), "/conformance?f=json");
+    }
+
+    String functions(List<FunctionDescription> functions, HttpServletRequest request) {
+        StringBuilder b = new StringBuilder("<table><tr><th>function</th><th>description</th></tr>");
+        for (FunctionDescription f : functions) {
+            Map<?, ?> m = json.convertValue(f, Map.class);
+            b.append("<tr><td><code>").append(escape(m.get("name"))).append("</code></td><td>")
+                    .append(escape(m.get("description"))).append("</td></tr>");
+        }
+        b.append("</table>");
+        return Html.page("CQL2 functions", crumbs("Functions"), b.toString(), "/functions?f=json");
+    }
+
+    String collections(List<Map<String, Object>> all, HttpServletRequest request) {
+        StringBuilder b = new StringBuilder("<table><tr><th>collection</th><th>description</th><th>data</th></tr>");
+        for (Map<String, Object> c : all) {
+            String id = String.valueOf(c.get("id"));
+            String path = "/collections/" + RequestUrls.encode(id);
+            b.append("<tr><td><a href=\"").append(escape(path)).append("?f=html\">").append(escape(c.get("title")))
+                    .append("</a><br><code>").append(escape(id)).append("</code></td><td>").append(escape(c.get("description")))
+                    .append("</td><td><a href=\"").append(escape(path)).append("/items?f=html\">items</a> · <a href=\"")
+                    .append(escape(path)).append("/items?f=json\">GeoJSON</a></td></tr>");
+        }
+        b.append("</table>");
+        return Html.page("Collections", crumbs("Collections"), b.toString(), "/collections?f=json");
+    }
+
+    @SuppressWarnings("unchecked")
+    String collection(Collection c, Map<String, Object> body, HttpServletRequest request) {
+        String path = "/collections/" + RequestUrls.encode(c.id());
+        StringBuilder b = new StringBuilder("<p>").append(escape(c.description())).append("</p>");
+        b.append("<p><a href=\"").append(escape(path)).append("/items?f=html\">Browse the items</a> · <a href=\"")
+                .append(escape(path)).append("/items?f=json&limit=1000\">GeoJSON</a> · <a href=\"").append(escape(path))
+                .append("/queryables?f=html\">Queryables</a></p>");
+        Map<String, Object> extent = (Map<String, Object>) body.get("extent");
+        if (extent != null) {
+            b.append("<h2>Extent</h2><pre>").append(escape(json.writeValueAsString(extent))).append("</pre>");
+        }
+        if (c.spatial()) {
+            b.append("<h2>Coordinate reference systems</h2><ul>");
+            ((List<String>) body.get("crs")).forEach(crs -> b.append("<li><code>").append(escape(crs)).append("</code></li>"));
+            b.append("</ul>");
+        }
+        return Html.page(c.title(), crumbs("Collections", "/collections?f=html", c.title(), null), b.toString(), path + "?f=json");
+    }
+
+    @SuppressWarnings("unchecked")
+    String queryables(Collection c, Map<String, Object> schema, HttpServletRequest request) {
+        String path = "/collections/" + RequestUrls.encode(c.id());
+        StringBuilder b = new StringBuilder("<p>The properties a <code>filter</code>, <code>sortby</code> or "
+                + "<code>property=value</code> may name.</p><table><tr><th>property</th><th>type</th></tr>");
+        ((Map<String, Object>) schema.get("properties")).forEach((name, s) -> {
+            Map<String, Object> m = (Map<String, Object>) s;
+            Object type = m.containsKey("type") ? m.get("type") : m.get("format");
+            b.append("<tr><td><code>").append(escape(name)).append("</code></td><td>").append(escape(type))
+                    .append(m.containsKey("format") && m.containsKey("type") ? " (" + escape(m.get("format")) + ")" : "")
+                    .append("</td></tr>");
+        });
+        b.append("</table>");
+        return Html.page("Queryables of " + c.title(),
+                crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Queryables", null), b.toString(),
+                path + "/queryables?f=json");
+    }
+
+    String items(Collection c, ItemsQuery query, ItemsService.Page page, HttpServletRequest request) {
+        String path = "/collections/" + RequestUrls.encode(c.id());
+        List<JsonNode> features = page.features().stream().map(json::readTree).toList();
+        List<JsonNode> geometries = new ArrayList<>();
+        features.forEach(f -> geometries.add(f.get("geometry")));
+        StringBuilder b = new StringBuilder("<p>").append(escape(c.description())).append("</p>");
+        b.append("<p>").append(features.size()).append(" of ").append(page.numberMatched()).append(" features.</p>");
+        if (c.spatial() && query.crs().geographic() && !query.crs().latitudeFirst()) {
+            b.append(HtmlMap.svg(geometries, 720));
+        }
+        b.append(paging(page.links()));
+        b.append("<table><tr><th>id</th>");
+        List<String> columns = new ArrayList<>();
+        query.properties().forEach(p -> columns.add(p.name()));
+        columns.forEach(col -> b.append("<th>").append(escape(col)).append("</th>"));
+        b.append("</tr>");
+        for (JsonNode f : features) {
+            String id = f.path("id").asString();
+            b.append("<tr><td><a href=\"").append(escape(path + "/items/" + RequestUrls.encode(id))).append("?f=html\">")
+                    .append(escape(id)).append("</a></td>");
+            for (String col : columns) {
+                b.append("<td>").append(cell(f.path("properties").get(col))).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</table>").append(paging(page.links()));
+        return Html.page(c.title() + ": items", crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Items", null),
+                b.toString(), RequestUrls.self(request, Map.of("f", "json")));
+    }
+
+    String item(Collection c, String featureJson, HttpServletRequest request) {
+        String path = "/collections/" + RequestUrls.encode(c.id());
+        JsonNode f = json.readTree(featureJson);
+        String id = f.path("id").asString();
+        StringBuilder b = new StringBuilder();
+        if (f.hasNonNull("geometry")) {
+            b.append(HtmlMap.svg(List.of(f.get("geometry")), 640));
+        }
+        b.append("<table>");
+        f.path("properties").properties().forEach(e -> b.append("<tr><th>").append(escape(e.getKey())).append("</th><td>")
+                .append(cell(e.getValue())).append("</td></tr>"));
+        b.append("</table>");
+        JsonNode sources = f.path("properties").path("sources");
+        if (sources.isArray() && !sources.isEmpty()) {
+            b.append("<h2>Sources</h2><ul>");
+            sources.forEach(s -> b.append("<li><a href=\"/collections/sources/items/").append(escape(RequestUrls.encode(s.asString())))
+                    .append("?f=html\">").append(escape(s.asString())).append("</a></li>"));
+            b.append("</ul>");
+        }
+        return Html.page(id, crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Items",
+                path + "/items?f=html", id, null), b.toString(), path + "/items/" + RequestUrls.encode(id) + "?f=json");
+    }
+
+    private static String paging(List<Link> links) {
+        StringBuilder b = new StringBuilder("<p class=\"paging\">");
+        for (Link l : links) {
+            if (l.rel().equals("prev") || l.rel().equals("next")) {
+                String html = l.href().replace("f=json", "f=html");
+                b.append("<a href=\"").append(escape(html)).append("\">").append(l.rel().equals("prev") ? "« previous" : "next »")
+                        .append("</a>");
+            }
+        }
+        return b.append("</p>").toString();
+    }
+
+    private String cell(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isString()) {
+            return escape(value.asString());
+        }
+        if (value.isArray() && value.size() <= 20 && allScalar(value)) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(escape(v.isString() ? v.asString() : v.toString())));
+            return String.join(", ", parts);
+        }
+        if (value.isContainer()) {
+            return "<details><summary>" + value.size() + " entries</summary><pre>"
+                    + escape(json.writerWithDefaultPrettyPrinter().writeValueAsString(value)) + "</pre></details>";
+        }
+        return escape(value.toString());
+    }
+
+    private static boolean allScalar(JsonNode array) {
+        for (JsonNode v : array) {
+            if (v.isContainer()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String[]> crumbs(String... labelsAndHrefs) {
+        List<String[]> list = new ArrayList<>();
+        list.add(new String[] {"Home", "/?f=html"});
+        if (labelsAndHrefs.length == 1) {
+            list.add(new String[] {labelsAndHrefs[0], null});
+            return list;
+        }
+        for (int i = 0; i < labelsAndHrefs.length; i += 2) {
+            list.add(new String[] {labelsAndHrefs[i], labelsAndHrefs[i + 1]});
+        }
+        return list;
+    }
+}

@@ -1,0 +1,26 @@
+package org.corridorgis.features;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of the OGC API – Features endpoints.
+ *
+ * @param defaultLimit     items per page when the client sends no {@code limit}
+ * @param maxLimit         the largest {@code limit} accepted
+ * @param htmlMaxLimit     the largest page rendered as HTML (a page for people, not for copying)
+ * @param statementTimeout how long one query may run before it is cancelled (503)
+ * @param fetchSize        rows fetched per round trip from the database cursor
+ */
+@ConfigurationProperties("corridor.features")
+public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimit, Duration statementTimeout, int fetchSize) {
+
+    public FeaturesProperties {
+        defaultLimit = defaultLimit <= 0 ? 10 : defaultLimit;
+        maxLimit = maxLimit <= 0 ? 10_000 : maxLimit;
+        htmlMaxLimit = htmlMaxLimit <= 0 ? 1_000 : htmlMaxLimit;
+        statementTimeout = statementTimeout == null ? Duration.ofSeconds(30) : statementTimeout;
+        fetchSize = fetchSize <= 0 ? 1_000 : fetchSize;
+    }
+}

@@ -1,0 +1,75 @@
+package org.corridorgis.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The version of the published data, kept by the database ({@code corridor.table_version}, bumped by a
+ * trigger on every change). A response's strong ETag is a digest of that version and the request, so it
+ * changes exactly when the data or the question does, and every instance computes the same one.
+ */
+@Component
+public class DataVersion {
+
+    private final JdbcClient jdbc;
+
+    public DataVersion(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current version: the sum of all tables' counters, and the time of the latest change. */
+    public Snapshot current() {
+        return jdbc.sql("select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version")
+                .query((rs, n) -> new Snapshot(rs.getLong("v"), rs.getObject("at", OffsetDateTime.class)))
+                .single();
+    }
+
+    /**
+     * Sets ETag and Cache-Control; answers true (having set 304) when the client's copy is current, in which
+     * case the caller writes no body.
+     */
+    public boolean notModified(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
+        String etag = etag(version, request, variant);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String etag(Snapshot version, HttpServletRequest request, String variant) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((version.version() + "|" + variant + "|" + request.getRequestURI() + "?"
+                    + (request.getQueryString() == null ? "" : request.getQueryString())).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Snapshot(long version, OffsetDateTime changedAt) {
+    }
+}

@@ -1,0 +1,117 @@
+package org.corridorgis.web;
+
+import java.net.URI;
+import java.sql.SQLException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.corridorgis.catalog.UnknownCollectionException;
+import org.corridorgis.filter.FilterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error leaves as {@code application/problem+json} saying what was wrong. Bad input is a 4xx; a query
+ * that ran past its statement timeout is a 503; anything else is a 500 whose body says only that, with the
+ * details in the log, never a stack trace on the wire.
+ */
+@RestControllerAdvice
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String QUERY_CANCELED = "57014";
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+        return respond(e.status(), e.title(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(UnknownCollectionException.class)
+    ResponseEntity<ProblemDetail> unknownCollection(UnknownCollectionException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, "Unknown collection",
+                e.getMessage() + "; the collections are: " + String.join(", ", e.known()), request);
+    }
+
+    @ExceptionHandler(FilterException.class)
+    ResponseEntity<ProblemDetail> filter(FilterException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid filter", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, "Not found", "nothing is served at " + request.getRequestURI(), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                request.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods(), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+                "this resource is available as " + e.getSupportedMediaTypes(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid parameter '" + e.getName() + "'",
+                "'" + e.getValue() + "' is not a valid value for " + e.getName(), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "Missing parameter '" + e.getParameterName() + "'",
+                "the parameter '" + e.getParameterName() + "' is required", request);
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
+        if (isQueryCanceled(e)) {
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, "Query took too long",
+                    "the query ran past the statement timeout and was cancelled; narrow it (bbox, filter, limit) or try again later",
+                    request);
+        }
+        log.error("Database error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the database could not answer this request; the error is logged", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error occurred; it is logged", request);
+    }
+
+    static boolean isQueryCanceled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        body.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+}
