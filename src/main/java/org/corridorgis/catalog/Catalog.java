@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
  * definitions. This is the gate: a collection id, a property name in {@code properties}, {@code sortby}, a
  * simple filter or CQL2 reaches SQL only after it has been found here.
  *
- * <p>The catalogue mirrors the database schema, which only migrations change, so it is read per request
- * from a small query rather than cached: a second instance, or a migration applied while running, needs no
- * coordination.
+ * <p>The catalogue mirrors the database schema, which only migrations change. It is read from the database
+ * and kept for a few seconds ({@code corridor.catalog.refresh}), so a collection added by a migration on the
+ * shared database appears on every instance shortly after, with no coordination between instances.
  */
 @Service
 public class Catalog {
@@ -36,12 +36,33 @@ public class Catalog {
             """;
 
     private final JdbcClient jdbc;
+    private final long refreshNanos;
+    private volatile Snapshot snapshot;
 
-    public Catalog(JdbcClient jdbc) {
+    public Catalog(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${corridor.catalog.refresh:5s}") java.time.Duration refresh) {
         this.jdbc = jdbc;
+        this.refreshNanos = refresh.toNanos();
+    }
+
+    private record Snapshot(List<Collection> collections, long readAt) {
     }
 
     public List<Collection> collections() {
+        Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s == null || now - s.readAt() > refreshNanos) {
+            s = new Snapshot(read(), now);
+            snapshot = s;
+        }
+        return s.collections();
+    }
+
+    /** Forgets what was read, so the next call reads the schema again (after DDL in the same process). */
+    public void refresh() {
+        snapshot = null;
+    }
+
+    private List<Collection> read() {
         Map<String, CollectionBuilder> builders = new LinkedHashMap<>();
         jdbc.sql(COLLECTIONS_SQL).query(rs -> {
             CollectionBuilder b = builders.computeIfAbsent(rs.getString("id"), id -> {

@@ -36,9 +36,11 @@ class FeaturesController {
     private final ItemsService items;
     private final FeaturesHtml html;
     private final DataVersion versions;
+    private final OpenApiDocument openApi;
 
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
-                       FeaturesHtml html, DataVersion versions) {
+                       FeaturesHtml html, DataVersion versions, OpenApiDocument openApi) {
+        this.openApi = openApi;
         this.catalog = catalog;
         this.descriptions = descriptions;
         this.parser = parser;
@@ -69,6 +71,16 @@ class FeaturesController {
         links.add(Link.of(RequestUrls.href(request, "/viewer", Map.of()), "related", "text/html", "the map viewer"));
         body.put("links", links);
         return respond(request, body, () -> html.landing(body, request));
+    }
+
+    @GetMapping("/api")
+    ResponseEntity<?> api(HttpServletRequest request) {
+        allowOnly(request, ONLY_F);
+        Map<String, Object> doc = openApi.build(catalog.collections(), request);
+        if (OutputFormat.of(request) == OutputFormat.HTML) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.api(doc));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0")).body(doc);
     }
 
     @GetMapping("/conformance")
@@ -130,7 +142,7 @@ class FeaturesController {
         }
         if (query.format() == OutputFormat.HTML) {
             ItemsService.Page page = items.collect(query, request);
-            writeHtml(response, html.items(c, query, page, request));
+            write(request, response, "text/html;charset=UTF-8", html.items(c, query, page, request));
             return;
         }
         items.streamGeoJson(query, version, request, response, "HEAD".equals(request.getMethod()));
@@ -154,17 +166,14 @@ class FeaturesController {
             throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "'");
         }
         if (query.format() == OutputFormat.HTML) {
-            writeHtml(response, html.item(c, page.features().get(0), request));
+            write(request, response, "text/html;charset=UTF-8", html.item(c, page.features().get(0), request));
             return;
         }
         String feature = page.features().get(0);
         String links = items.featureLinks(c, featureId, request);
-        response.setContentType(ItemsService.GEOJSON);
-        response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getWriter().write(feature.substring(0, feature.length() - 1) + ", \"links\": " + links + "}");
-        }
+        write(request, response, ItemsService.GEOJSON + ";charset=UTF-8",
+                feature.substring(0, feature.length() - 1) + ", \"links\": " + links + "}");
     }
 
     private ResponseEntity<?> respond(HttpServletRequest request, Map<String, Object> body, java.util.function.Supplier<String> htmlView) {
@@ -174,9 +183,16 @@ class FeaturesController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static void writeHtml(HttpServletResponse response, String page) throws java.io.IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(page);
+    /** A body for a response that carries an ETag: compressed here when asked, since Tomcat will not. */
+    private static void write(HttpServletRequest request, HttpServletResponse response, String contentType, String body)
+            throws java.io.IOException {
+        response.setContentType(contentType);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        try (java.io.OutputStream out = org.corridorgis.web.ResponseCompression.body(request, response)) {
+            out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     static void allowOnly(HttpServletRequest request, Set<String> allowed) {

@@ -38,6 +38,30 @@ class FeaturesHtml {
         return Html.page("corridor-gis", List.<String[]>of(new String[] {"Home", null}), b.toString(), "/?f=json");
     }
 
+    /** A browsable view of the OpenAPI document: every path, what it does, and its parameters. */
+    @SuppressWarnings("unchecked")
+    String api(Map<String, Object> doc) {
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        Map<String, Object> shared = (Map<String, Object>) components.get("parameters");
+        StringBuilder b = new StringBuilder("<p>The machine-readable definition is <a href=\"/api?f=json\">OpenAPI 3.0 JSON</a>.</p>");
+        ((Map<String, Object>) doc.get("paths")).forEach((path, item) -> {
+            Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) item).get("get");
+            b.append("<h3><code>GET ").append(escape(path)).append("</code></h3><p>").append(escape(op.get("summary"))).append("</p>");
+            b.append("<table><tr><th>parameter</th><th>in</th><th>description</th></tr>");
+            for (Object p : (List<Object>) op.get("parameters")) {
+                Map<String, Object> param = (Map<String, Object>) p;
+                if (param.containsKey("$ref")) {
+                    String name = String.valueOf(param.get("$ref")).replace("#/components/parameters/", "");
+                    param = (Map<String, Object>) shared.get(name);
+                }
+                b.append("<tr><td><code>").append(escape(param.get("name"))).append("</code></td><td>").append(escape(param.get("in")))
+                        .append("</td><td>").append(escape(param.get("description"))).append("</td></tr>");
+            }
+            b.append("</table>");
+        });
+        return Html.page("API", crumbs("API"), b.toString(), "/api?f=json");
+    }
+
     String conformance(List<String> classes, HttpServletRequest request) {
         StringBuilder b = new StringBuilder("<ul>");
         classes.forEach(c -> b.append("<li><code>").append(escape(c)).append("</code></li>"));

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.RequestUrls;
+import org.corridorgis.web.ResponseCompression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +59,7 @@ public class ItemsService {
             if (headOnly) {
                 return;
             }
-            try (OutputStream out = response.getOutputStream();
+            try (OutputStream out = ResponseCompression.body(request, response);
                  JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringProperty("type", "FeatureCollection");

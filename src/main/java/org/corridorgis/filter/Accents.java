@@ -38,8 +38,8 @@ final class Accents {
             }
         }
         // Letters without a canonical decomposition.
-        String extraFrom = "ØøĐđŁłĦħŦŧƀƗɨ";
-        String extraTo = "OoDdLlHhTtbIi";
+        String extraFrom = "ØøĐđŁłĦħŦŧƀƗɨı";
+        String extraTo = "OoDdLlHhTtbIii";
         from.append(extraFrom);
         to.append(extraTo);
         for (int k = 0; k < from.length(); k++) {

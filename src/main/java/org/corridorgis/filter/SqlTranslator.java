@@ -73,6 +73,8 @@ final class SqlTranslator {
     /** Largest accepted bound of |log10| of an arithmetic result (keeps it inside numeric and float8 ranges). */
     static final int MAX_ARITHMETIC_MAGNITUDE = 300;
     private static final int PROPERTY_MAGNITUDE = 20;
+    /** PostgreSQL's ICU root collation (present whenever PostgreSQL is built with ICU, as Debian's and Docker's are). */
+    static final String CASE_FOLDING_COLLATION = "\"und-x-icu\"";
 
     private final QueryableResolver resolver;
     private final int srid;
@@ -504,7 +506,9 @@ final class SqlTranslator {
         }
         if (e instanceof Casei c) {
             Val v = stringOperand(c.operand(), "CASEI");
-            return new Val(Frag.cat("lower(", v.frag, ")"), T.STRING);
+            // An ICU collation, so that lower() folds every script whatever the database's locale (under the C
+            // locale of the embedded cluster plain lower() folds ASCII only: CASEI('TÜRKIYE') missed 'Türkiye').
+            return new Val(Frag.cat("lower((", v.frag, ") COLLATE " + CASE_FOLDING_COLLATION + ")"), T.STRING);
         }
         if (e instanceof Accenti a) {
             Val v = stringOperand(a.operand(), "ACCENTI");

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,12 +32,14 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the seed data of {@code geodata/} into PostGIS, driven by the catalogue: for every collection of
@@ -208,7 +212,9 @@ public class GeodataLoader implements InitializingBean {
                 : GeoJsonReader.readFeatureCollection(path, file, state::accept);
         state.flush();
 
-        int removed = removeMissing(table, state.ids);
+        // no DELETE statement when nothing is gone (statement-level triggers would count it as a change)
+        boolean anyGone = existing.stream().anyMatch(id -> !state.ids.contains(id));
+        int removed = anyGone ? removeMissing(table, state.ids) : 0;
         jdbc.update("""
                 INSERT INTO corridor.geodata_file (name, sha256, features) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, features = EXCLUDED.features, loaded_at = now()
@@ -240,7 +246,7 @@ public class GeodataLoader implements InitializingBean {
             this.upsert = table.upsertSql();
         }
 
-        void accept(int index, tools.jackson.databind.JsonNode feature) {
+        void accept(int index, JsonNode feature) {
             FeatureRow row = FeatureRow.from(file, table, columns, index, feature);
             if (!ids.add(row.id())) {
                 throw new GeodataException(file, row.id(), "duplicate id (feature #" + (index + 1) + ")");
@@ -274,9 +280,9 @@ public class GeodataLoader implements InitializingBean {
         private int[] upsertBatch() {
             Object savepoint = status.createSavepoint();
             try {
-                int[] counts = jdbc.batchUpdate(upsert, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                int[] counts = jdbc.batchUpdate(upsert, new BatchPreparedStatementSetter() {
                     @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
                         pending.get(i).bind(ps, table, columns);
                     }
 
@@ -374,7 +380,7 @@ public class GeodataLoader implements InitializingBean {
             }
             double xmin = ((Number) r.get("xmin")).doubleValue(), ymin = ((Number) r.get("ymin")).doubleValue();
             double xmax = ((Number) r.get("xmax")).doubleValue(), ymax = ((Number) r.get("ymax")).doubleValue();
-            String box = String.format(java.util.Locale.ROOT, "lon %.4f..%.4f, lat %.4f..%.4f", xmin, xmax, ymin, ymax);
+            String box = String.format(Locale.ROOT, "lon %.4f..%.4f, lat %.4f..%.4f", xmin, xmax, ymin, ymax);
             if (xmin < -180 || xmax > 180 || ymin < -90 || ymax > 90) {
                 throw new GeodataException(file, id, "wrong SRID: coordinates (" + box
                         + ") are not longitude/latitude degrees; GeoJSON must be in EPSG:4326");

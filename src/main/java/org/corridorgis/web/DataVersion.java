@@ -38,7 +38,7 @@ public class DataVersion {
      * case the caller writes no body.
      */
     public boolean notModified(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
-        String etag = etag(version, request, variant);
+        String etag = etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : ""));
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);

@@ -78,6 +78,13 @@ public class ProblemResponses {
                 "the parameter '" + e.getParameterName() + "' is required", request);
     }
 
+    /** Tomcat decodes parameters lazily; a malformed percent-encoding surfaces at the first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(Exception e, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, "Malformed query string",
+                "the query string could not be decoded: check its percent-encoding (UTF-8)", request);
+    }
+
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
         if (isQueryCanceled(e)) {

@@ -124,7 +124,7 @@ class Cql2FuzzTest {
         "IS", "NULL", "CAST", "AS", "boolean", "date", "timestamptz", "numeric", "text", "lower", "translate",
         "ST_Intersects", "ST_Equals", "ST_Disjoint", "ST_Touches", "ST_Within", "ST_Overlaps", "ST_Crosses",
         "ST_Contains", "ST_GeomFromWKB", "ST_Transform", "ST_Distance", "ST_Length", "ST_Area", "geography",
-        "COALESCE", "NULLIF", "mod", "div", "power", "infinity", "::date", "::timestamptz");
+        "COALESCE", "NULLIF", "COLLATE", "und", "x", "icu", "mod", "div", "power", "infinity", "::date", "::timestamptz");
 
     static String show(String s) {
         return s.length() > 300 ? "\"" + s.substring(0, 300) + "...\"" : "\"" + s + "\"";

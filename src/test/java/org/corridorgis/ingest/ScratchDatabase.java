@@ -20,6 +20,11 @@ final class ScratchDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     ScratchDatabase(DataSource shared) {
+        this(shared, true);
+    }
+
+    /** @param migrate false: an empty database, left for the service's own Flyway start-up to migrate */
+    ScratchDatabase(DataSource shared, boolean migrate) {
         if (!(shared instanceof HikariDataSource hikari)) {
             throw new IllegalStateException("expected the service's Hikari pool, got " + shared.getClass());
         }
@@ -34,7 +39,9 @@ final class ScratchDatabase implements AutoCloseable {
         ds.setMaximumPoolSize(3);
         ds.setPoolName("ingest-test");
         this.dataSource = ds;
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        if (migrate) {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        }
     }
 
     DataSource dataSource() {

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.corridorgis.support.PostgisIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,6 +35,9 @@ class SeedDataTest {
 
     @Autowired
     JdbcTemplate db;
+
+    @Autowired
+    DataSource shared;
 
     List<Path> seedFiles;
 
@@ -94,6 +101,36 @@ class SeedDataTest {
                 List<String> noAccuracy = db.queryForList("SELECT id FROM corridor." + table + " WHERE accuracy IS NULL",
                         String.class);
                 assertThat(noAccuracy).as(table + " rows without accuracy").isEmpty();
+            }
+        }
+    }
+
+    /**
+     * The real files, loaded into a scratch database, then reloaded with new checksums but the same content:
+     * not one new version (the history trigger sees no change, route segments are recomputed identically).
+     */
+    @Test
+    void reloadingTheSameSeedDataCreatesNoVersion(@TempDir Path copy) throws IOException {
+        for (Path f : seedFiles) {
+            Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        try (ScratchDatabase scratch = new ScratchDatabase(shared)) {
+            GeodataLoader loader = new GeodataLoader(scratch.dataSource());
+            LoadReport first = loader.load(copy);
+            assertThat(first.totalChanges()).isPositive();
+            for (Path f : seedFiles) {
+                Files.writeString(copy.resolve(f.getFileName()), "\n", StandardOpenOption.APPEND);
+            }
+
+            LoadReport second = loader.load(copy);
+
+            assertThat(second.files()).filteredOn(f -> f.status() != LoadReport.Status.ABSENT)
+                    .allSatisfy(f -> assertThat(f.status()).isEqualTo(LoadReport.Status.LOADED));
+            assertThat(second.totalChanges()).isZero();
+            JdbcTemplate scratchDb = new JdbcTemplate(scratch.dataSource());
+            for (String table : scratchDb.queryForList("SELECT table_name FROM corridor.collection", String.class)) {
+                assertThat(scratchDb.queryForObject("SELECT count(*) FROM corridor." + table + "_history", Integer.class))
+                        .as(table + "_history").isZero();
             }
         }
     }

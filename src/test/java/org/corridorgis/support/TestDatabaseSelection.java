@@ -25,6 +25,8 @@ public final class TestDatabaseSelection implements EnvironmentPostProcessor {
         Map<String, Object> properties = new HashMap<>();
         properties.put("corridor.database.embedded.ephemeral", "true");
         properties.put("corridor.database.embedded.port", "0");
+        // Tests add collections of their own and expect to see them at once.
+        properties.put("corridor.catalog.refresh", "0s");
         if (environment.getProperty("spring.datasource.url", "").isBlank() && dockerAnswers()) {
             PostgreSQLContainer db = container();
             properties.put("spring.datasource.url", db.getJdbcUrl());

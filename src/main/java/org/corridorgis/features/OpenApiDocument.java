@@ -1,0 +1,173 @@
+package org.corridorgis.features;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.catalog.Property;
+import org.corridorgis.crs.SupportedCrs;
+import org.corridorgis.filter.QueryableType;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.stereotype.Component;
+
+/**
+ * The OpenAPI 3.0 definition of the service (OGC API – Features {@code /req/oas30}), written from the
+ * catalogue: each collection's items path is listed with its own queryables as parameters, so a client can
+ * see exactly what it may ask.
+ */
+@Component
+class OpenApiDocument {
+
+    Map<String, Object> build(List<Collection> collections, HttpServletRequest request) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of(
+                "title", "corridor-gis",
+                "version", "1.0.0",
+                "description", "OGC API – Features (Parts 1, 2 and 3) over the corridor-gis data: candidate boundary maps, "
+                        + "disputed areas, routes, checkpoints, control regimes and scenarios, each feature with its sources.",
+                "license", Map.of("name", "Code MIT; data ODbL 1.0 where derived from OpenStreetMap")));
+        doc.put("servers", List.of(Map.of("url", RequestUrls.root(request))));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("/", get("Landing page", "landing", List.of(ref("f")), jsonOrHtml("The landing page")));
+        paths.put("/conformance", get("Conformance classes", "conformance", List.of(ref("f")), jsonOrHtml("The conformance classes")));
+        paths.put("/api", get("This API definition", "api", List.of(ref("f")), jsonOrHtml("The OpenAPI document")));
+        paths.put("/functions", get("CQL2 functions", "functions", List.of(ref("f")), jsonOrHtml("The functions a filter may call")));
+        paths.put("/collections", get("The collections", "collections", List.of(ref("f")), jsonOrHtml("The collections")));
+        for (Collection c : collections) {
+            String base = "/collections/" + c.id();
+            paths.put(base, get(c.title() + ": description", "describe-" + c.id(), List.of(ref("f")),
+                    jsonOrHtml("The collection's description")));
+            paths.put(base + "/queryables", get(c.title() + ": queryables", "queryables-" + c.id(), List.of(ref("f")),
+                    Map.of("200", Map.of("description", "JSON Schema of the properties a filter may name",
+                            "content", Map.of("application/schema+json", Map.of("schema", Map.of("type", "object")))))));
+            paths.put(base + "/items", get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
+            List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f")));
+            if (c.spatial()) {
+                itemParams.add(ref("crs"));
+            }
+            if (c.id().equals("routes")) {
+                itemParams.add(ref("scenario"));
+            }
+            paths.put(base + "/items/{featureId}", get(c.title() + ": one feature", "item-" + c.id(), itemParams, Map.of(
+                    "200", Map.of("description", "The feature", "content", Map.of("application/geo+json", Map.of("schema",
+                            Map.of("$ref", "#/components/schemas/feature")), "text/html", Map.of("schema", Map.of("type", "string")))),
+                    "404", problem("No such feature"))));
+        }
+        doc.put("paths", paths);
+        doc.put("components", Map.of("parameters", parameters(), "schemas", schemas(), "responses", Map.of()));
+        return doc;
+    }
+
+    private static List<Object> itemsParameters(Collection c) {
+        List<Object> p = new ArrayList<>(List.of(ref("f"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
+                ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
+        if (c.spatial()) {
+            p.addAll(List.of(ref("bbox"), ref("bbox-crs"), ref("crs")));
+        }
+        if (c.id().equals("routes")) {
+            p.add(ref("scenario"));
+        }
+        for (Property prop : c.properties()) {
+            if (prop.type() == QueryableType.GEOMETRY || prop.type() == QueryableType.JSON) {
+                continue;
+            }
+            p.add(Map.of("name", prop.name(), "in", "query", "required", false, "style", "form", "explode", false,
+                    "description", "Features whose " + prop.name() + " equals this value"
+                            + (prop.type() == QueryableType.STRING_ARRAY ? " (one of its elements)" : ""),
+                    "schema", Map.of("type", prop.type() == QueryableType.STRING_ARRAY ? "string" : prop.jsonSchemaType())));
+        }
+        return p;
+    }
+
+    private static Map<String, Object> get(String summary, String operationId, List<Object> parameters, Map<String, Object> responses) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", summary);
+        op.put("operationId", operationId);
+        op.put("parameters", parameters);
+        Map<String, Object> all = new LinkedHashMap<>(responses);
+        all.putIfAbsent("400", problem("Invalid request: the problem body says what was wrong"));
+        all.putIfAbsent("404", problem("Not found"));
+        all.put("503", problem("A query ran past the statement timeout"));
+        op.put("responses", all);
+        return Map.of("get", op);
+    }
+
+    private static Map<String, Object> jsonOrHtml(String description) {
+        return Map.of("200", Map.of("description", description, "content", Map.of(
+                "application/json", Map.of("schema", Map.of("type", "object")),
+                "text/html", Map.of("schema", Map.of("type", "string")))));
+    }
+
+    private static Map<String, Object> features() {
+        return Map.of("200", Map.of("description", "A page of features; follow the next link for more",
+                "headers", Map.of("Content-Crs", Map.of("schema", Map.of("type", "string"), "description", "The CRS of the geometries")),
+                "content", Map.of(
+                        "application/geo+json", Map.of("schema", Map.of("$ref", "#/components/schemas/featureCollection")),
+                        "text/html", Map.of("schema", Map.of("type", "string")))));
+    }
+
+    private static Map<String, Object> problem(String description) {
+        return Map.of("description", description, "content", Map.of("application/problem+json",
+                Map.of("schema", Map.of("$ref", "#/components/schemas/problem"))));
+    }
+
+    private static Map<String, Object> ref(String name) {
+        return Map.of("$ref", "#/components/parameters/" + name);
+    }
+
+    private static Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("f", query("f", "The representation: json (GeoJSON for features) or html", Map.of("type", "string", "enum", List.of("json", "html"))));
+        p.put("limit", query("limit", "Features per page", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10)));
+        p.put("offset", query("offset", "Features to skip (the next links use a cursor instead)", Map.of("type", "integer", "minimum", 0)));
+        p.put("cursor", query("cursor", "A position made by the service for next/prev links (keyset paging)", Map.of("type", "string")));
+        p.put("bbox", Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
+                "description", "Features that intersect this box: minx,miny,maxx,maxy (or 6 numbers), in bbox-crs",
+                "schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
+        p.put("bbox-crs", query("bbox-crs", "The CRS of bbox", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
+        p.put("crs", query("crs", "The CRS of the returned geometries", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
+        p.put("datetime", query("datetime", "Features describing a time that overlaps this instant or interval (RFC 3339, '..' for open ends)",
+                Map.of("type", "string")));
+        p.put("properties", Map.of("name", "properties", "in", "query", "required", false, "style", "form", "explode", false,
+                "description", "The properties to return", "schema", Map.of("type", "array", "items", Map.of("type", "string"))));
+        p.put("sortby", Map.of("name", "sortby", "in", "query", "required", false, "style", "form", "explode", false,
+                "description", "Sort keys: property names, - for descending", "schema", Map.of("type", "array", "items", Map.of("type", "string"))));
+        p.put("filter", query("filter", "A CQL2 filter (see /functions and the queryables)", Map.of("type", "string")));
+        p.put("filter-lang", query("filter-lang", "The language of filter", Map.of("type", "string", "enum", List.of("cql2-text", "cql2-json"),
+                "default", "cql2-text")));
+        p.put("filter-crs", query("filter-crs", "The CRS of the filter's geometries", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
+        p.put("scenario", query("scenario", "Only this scenario's control regimes in the route properties (ids: /collections/scenarios/items)",
+                Map.of("type", "string")));
+        p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string")));
+        return p;
+    }
+
+    private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
+        return Map.of("name", name, "in", "query", "required", false, "description", description, "schema", schema);
+    }
+
+    private static Map<String, Object> schemas() {
+        Map<String, Object> link = Map.of("type", "object", "required", List.of("href", "rel"), "properties", Map.of(
+                "href", Map.of("type", "string"), "rel", Map.of("type", "string"), "type", Map.of("type", "string"),
+                "title", Map.of("type", "string")));
+        Map<String, Object> feature = Map.of("type", "object", "required", List.of("type", "geometry", "properties"),
+                "properties", Map.of("type", Map.of("type", "string", "enum", List.of("Feature")),
+                        "id", Map.of("type", "string"), "geometry", Map.of("type", "object", "nullable", true),
+                        "properties", Map.of("type", "object", "nullable", true)));
+        Map<String, Object> collection = Map.of("type", "object", "required", List.of("type", "features"), "properties", Map.of(
+                "type", Map.of("type", "string", "enum", List.of("FeatureCollection")),
+                "features", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/feature")),
+                "numberMatched", Map.of("type", "integer", "minimum", 0),
+                "numberReturned", Map.of("type", "integer", "minimum", 0),
+                "timeStamp", Map.of("type", "string", "format", "date-time"),
+                "links", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/link"))));
+        Map<String, Object> problem = Map.of("type", "object", "description", "RFC 7807 problem details", "properties", Map.of(
+                "type", Map.of("type", "string"), "title", Map.of("type", "string"), "status", Map.of("type", "integer"),
+                "detail", Map.of("type", "string"), "instance", Map.of("type", "string")));
+        return Map.of("link", link, "feature", feature, "featureCollection", collection, "problem", problem);
+    }
+}

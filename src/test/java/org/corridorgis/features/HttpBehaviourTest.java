@@ -1,0 +1,114 @@
+package org.corridorgis.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+
+import org.corridorgis.support.PostgisIntegrationTest;
+import org.corridorgis.support.ServiceClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** What HTTP clients and caches expect: ETags and 304, gzip, CORS, HEAD, problem bodies everywhere. */
+@PostgisIntegrationTest
+class HttpBehaviourTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ServiceClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ServiceClient(port);
+    }
+
+    @Test
+    void strongEtagGives304AndChangesWhenTheDataChanges() {
+        HttpResponse<String> first = client.get("/collections/checkpoints/items?limit=3");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("\"").doesNotStartWith("W/");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age"));
+        HttpResponse<String> again = client.get("/collections/checkpoints/items?limit=3", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(client.get("/collections/checkpoints/items?limit=4").headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+        // A change to the data (here a no-op statement that still counts as one) gives a new version.
+        jdbc.sql("update corridor.checkpoints set note = note where false").update();
+        assertThat(client.get("/collections/checkpoints/items?limit=3", "If-None-Match", etag).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gzipWhenAskedForAndTheSameDocument() throws Exception {
+        HttpResponse<String> plain = client.get("/collections/countries/items?limit=10");
+        HttpResponse<byte[]> zipped = client.getBytes("/collections/countries/items?limit=10", "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] body;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            body = in.readAllBytes();
+        }
+        assertThat(zipped.body().length).isLessThan(body.length / 2);
+        JsonNode a = ServiceClient.parse(plain.body());
+        JsonNode b = ServiceClient.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(b.path("features")).isEqualTo(a.path("features"));
+    }
+
+    @Test
+    void corsAllowsAnyOriginToRead() {
+        HttpResponse<String> r = client.get("/collections/routes/items?limit=1", "Origin", "https://analyst.example");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(r.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(h -> assertThat(h).contains("ETag"));
+    }
+
+    @Test
+    void headAnswersWithHeadersOnly() {
+        HttpResponse<String> r = client.head("/collections/routes/items?limit=1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
+        assertThat(r.headers().firstValue("ETag")).isPresent();
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void largePagesAreStreamedNotBuffered() {
+        HttpResponse<String> r = client.get("/collections/countries/items?limit=100");
+        // A streamed body has no Content-Length: it is sent in chunks as rows arrive from the cursor.
+        assertThat(r.headers().firstValue("Content-Length")).isEmpty();
+        assertThat(r.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        assertThat(ServiceClient.parse(r.body()).path("numberReturned").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void malformedUrlsAndUnknownPathsGetProblemBodies() throws Exception {
+        // A raw request, since Java's HTTP client refuses to send a malformed URL.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /collections/routes/items?limit=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<html");
+        }
+        HttpResponse<String> nowhere = client.get("/no/such/path");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> notAllowed = client.get("/collections/routes/items/x/y/z");
+        assertThat(notAllowed.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void acceptHeaderChoosesTheRepresentation() {
+        assertThat(client.get("/collections", "Accept", "text/html,application/xhtml+xml;q=0.9").body()).startsWith("<!doctype html>");
+        assertThat(client.get("/collections", "Accept", "application/json").body()).startsWith("{");
+        assertThat(client.get("/collections", "Accept", "text/html;q=0.5, application/json").body()).startsWith("{");
+        assertThat(client.get("/collections?f=xml").statusCode()).isEqualTo(400);
+    }
+}
