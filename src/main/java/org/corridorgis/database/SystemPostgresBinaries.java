@@ -39,8 +39,8 @@ final class SystemPostgresBinaries implements PgBinaryResolver {
             tools = files.filter(Files::isExecutable).sorted().toList();
         }
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
-        try (XZOutputStream xz = new XZOutputStream(archive, new LZMA2Options());
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(xz)) {
+        try (XZOutputStream xz = new XZOutputStream(archive, new LZMA2Options(0));
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(xz)) { // preset 0: a few MB, not ~100 MB of encoder state
             TarArchiveEntry bin = new TarArchiveEntry("bin/");
             tar.putArchiveEntry(bin);
             tar.closeArchiveEntry();

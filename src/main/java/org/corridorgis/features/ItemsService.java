@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ItemsService {
 
     public static final String GEOJSON = "application/geo+json";
+    private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.features.sql");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -107,6 +108,10 @@ public class ItemsService {
 
     private PageRows readPage(ItemsSql sql, ItemsQuery query, FeatureSink sink) {
         Sql page = sql.page();
+        if (SQL_LOG.isDebugEnabled()) { // the benchmark replays exactly these statements against PostgreSQL
+            SQL_LOG.debug("page SQL: {} | params: {}", page.text(), page.params());
+            SQL_LOG.debug("count SQL: {} | params: {}", sql.count().text(), sql.count().params());
+        }
         int keyCount = query.sortKeysWithId().size();
         PageRows rows = new PageRows();
         jdbc.sql(page.text()).params(page.params()).withFetchSize(Math.min(properties.fetchSize(), query.limit() + 1))

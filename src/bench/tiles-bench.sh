@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Vector tile benchmark (not a test): the time the service takes to make the tiles of the region
+# (lon 42.5–51.0, lat 37.0–42.5) at zooms 5–12 over HTTP, versus the bare ST_AsMVT query in psql.
+#
+#   src/bench/tiles-bench.sh [BASE_URL] [PSQL_CONNINFO]
+#   src/bench/tiles-bench.sh http://127.0.0.1:8080 "host=127.0.0.1 port=54329 user=postgres dbname=corridor"
+#
+# Both sides run the same SQL: the script downloads it from the service (/tiles/WebMercatorQuad/query.sql,
+# the text the service runs, with named parameters :tile_z :tile_x :tile_y :scenario_id, which psql fills
+# from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
+# accepted, no If-None-Match (so nothing comes from a cache). psql: one session running the query per tile,
+# output discarded. Sample: every tile of the box at zooms 5–9, and at zooms 10–12 a random sample of 500
+# tiles per zoom (fixed seed 7), because zoom 12 alone is ~20,000 tiles. Needs bash, curl, psql, python3.
+set -euo pipefail
+BASE=${1:-http://127.0.0.1:8080}
+CONN=${2:-"host=127.0.0.1 port=54329 user=postgres dbname=corridor"}
+SAMPLE=${SAMPLE:-500}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+python3 - "$SAMPLE" > "$WORK/tiles.txt" <<'PY'
+import math, random, sys
+sample = int(sys.argv[1])
+rnd = random.Random(7)
+def tile(lon, lat, z):
+    n = 2 ** z
+    x = int((lon + 180.0) / 360.0 * n)
+    r = math.radians(lat)
+    y = int((1.0 - math.asinh(math.tan(r)) / math.pi) / 2.0 * n)
+    return min(max(x, 0), n - 1), min(max(y, 0), n - 1)
+for z in range(5, 13):
+    x0, y0 = tile(42.5, 42.5, z)
+    x1, y1 = tile(51.0, 37.0, z)
+    tiles = [(z, x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+    if z >= 10 and len(tiles) > sample:
+        tiles = rnd.sample(tiles, sample)
+    for t in tiles:
+        print(*t)
+PY
+
+curl -fsS "$BASE/tiles/WebMercatorQuad/query.sql" > "$WORK/query.sql"
+{
+  echo '\set ON_ERROR_STOP on'
+  echo '\o /dev/null'
+  while read -r z x y; do
+    echo "\\set tile_z $z"; echo "\\set tile_x $x"; echo "\\set tile_y $y"
+    echo "\\set scenario_id '''status-quo-2024'''"
+    cat "$WORK/query.sql"; echo ';'
+  done < "$WORK/tiles.txt"
+} > "$WORK/bench.psql"
+while read -r z x y; do
+  echo "url = \"$BASE/tiles/WebMercatorQuad/$z/$y/$x\""
+  echo "output = \"/dev/null\""
+done < "$WORK/tiles.txt" > "$WORK/curl.cfg"
+
+now() { date +%s.%N; }
+count=$(wc -l < "$WORK/tiles.txt")
+echo "tiles: $count ($(awk '{c[$1]++} END {for (z in c) printf "z%s=%d ", z, c[z]}' "$WORK/tiles.txt" | tr ' ' '\n' | sort -t= -k1.2n | tr '\n' ' '))"
+
+# warm-up: one pass each, untimed (plans, shared buffers, JIT of the JVM)
+psql -X -q "$CONN" -f "$WORK/bench.psql" > /dev/null
+curl -sS --compressed -K "$WORK/curl.cfg" -w '%{http_code}\n' > "$WORK/codes.txt"
+if grep -qv '^200$' "$WORK/codes.txt"; then echo "some tiles did not answer 200:"; sort "$WORK/codes.txt" | uniq -c; exit 1; fi
+
+runs=${RUNS:-3}
+best_sql=999999; best_http=999999
+for i in $(seq "$runs"); do
+  t0=$(now); psql -X -q "$CONN" -f "$WORK/bench.psql" > /dev/null; t1=$(now)
+  curl -sS --compressed -K "$WORK/curl.cfg" > /dev/null; t2=$(now)
+  sql=$(echo "$t1 - $t0" | bc -l); http=$(echo "$t2 - $t1" | bc -l)
+  printf 'run %d: psql %.3f s, http %.3f s\n' "$i" "$sql" "$http"
+  best_sql=$(echo "if ($sql < $best_sql) $sql else $best_sql" | bc -l)
+  best_http=$(echo "if ($http < $best_http) $http else $best_http" | bc -l)
+done
+printf 'best of %d: bare ST_AsMVT in psql %.3f s (%.2f ms/tile), HTTP %.3f s (%.2f ms/tile), ratio HTTP/psql %.2f (target <= 1.20)\n' \
+  "$runs" "$best_sql" "$(echo "$best_sql * 1000 / $count" | bc -l)" "$best_http" "$(echo "$best_http * 1000 / $count" | bc -l)" \
+  "$(echo "$best_http / $best_sql" | bc -l)"

@@ -1,0 +1,390 @@
+package org.corridorgis.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.web.DataVersion;
+import org.corridorgis.web.Html;
+import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The analyses: thin HTTP layer over RouteAnalysis, BoundaryComparison and TerritoryAccounting. */
+@RestController
+class AnalysisController {
+
+    private static final Set<String> ROUTE_PARAMS = Set.of("f", "routes", "scenario", "speed.rail", "speed.road", "dwell.passport",
+            "dwell.customs", "dwell.border", "exposure.km");
+    private static final Set<String> SCENARIO_PARAMS = Set.of("f", "speed.rail", "speed.road", "dwell.passport", "dwell.customs", "dwell.border");
+
+    private final RouteAnalysis routes;
+    private final BoundaryComparison boundaries;
+    private final TerritoryAccounting territory;
+    private final Sources sources;
+    private final DataVersion versions;
+    private final int maxRoutes;
+
+    AnalysisController(RouteAnalysis routes, BoundaryComparison boundaries, TerritoryAccounting territory, Sources sources,
+                       DataVersion versions, @Value("${corridor.analysis.max-routes:6}") int maxRoutes) {
+        this.routes = routes;
+        this.boundaries = boundaries;
+        this.territory = territory;
+        this.sources = sources;
+        this.versions = versions;
+        this.maxRoutes = maxRoutes;
+    }
+
+    @GetMapping("/analysis")
+    ResponseEntity<?> index(HttpServletRequest request) {
+        Params.allowOnly(request, Set.of("f"));
+        String format = Params.format(request, false);
+        List<Map<String, Object>> list = new ArrayList<>();
+        list.add(entry(request, "Route and control-regime comparison", "/analysis/routes/compare",
+                "routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road&scenario=crossroads-of-peace-2023",
+                "routes (comma list, max " + maxRoutes + "), scenario (default status-quo-2024), speed.rail, speed.road (km/h), "
+                        + "dwell.passport, dwell.customs, dwell.border (min), exposure.km, f=json|html|csv"));
+        list.add(entry(request, "One route under every scenario", "/analysis/routes/baku-nakhchivan-via-meghri/scenarios", null,
+                "speed.*, dwell.*, f=json|html|csv"));
+        list.add(entry(request, "Candidate map comparison", "/analysis/boundaries/compare", "a=reference-osm-2017&b=de-facto-2024",
+                "a, b (map ids), section (optional), f=json|html"));
+        list.add(entry(request, "Territory accounting", "/analysis/territory", "datetime=2022-01-01",
+                "datetime (valid time, YYYY-MM-DD), recorded (transaction time), f=json|html"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "corridor-gis analyses");
+        body.put("analyses", list);
+        if (format.equals("html")) {
+            StringBuilder b = new StringBuilder("<ul>");
+            for (Map<String, Object> e : list) {
+                b.append("<li><a href=\"").append(Html.escape(e.get("example"))).append("\">").append(Html.escape(e.get("title")))
+                        .append("</a> — <code>").append(Html.escape(e.get("path"))).append("</code>: ")
+                        .append(Html.escape(e.get("parameters"))).append("</li>");
+            }
+            b.append("</ul>");
+            return html("Analyses", b.toString(), request);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static Map<String, Object> entry(HttpServletRequest request, String title, String path, String query, String params) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", title);
+        m.put("path", path);
+        m.put("parameters", params);
+        m.put("example", RequestUrls.root(request) + path + (query == null ? "" : "?" + query));
+        return m;
+    }
+
+    private RouteAnalysis.Tuning tuning(HttpServletRequest request) {
+        return new RouteAnalysis.Tuning(
+                Params.number(request, "speed.rail", RouteAnalysis.DEFAULT_SPEED_RAIL, true),
+                Params.number(request, "speed.road", RouteAnalysis.DEFAULT_SPEED_ROAD, true),
+                Params.number(request, "dwell.passport", RouteAnalysis.DEFAULT_DWELL_PASSPORT, false),
+                Params.number(request, "dwell.customs", RouteAnalysis.DEFAULT_DWELL_CUSTOMS, false),
+                Params.number(request, "dwell.border", RouteAnalysis.DEFAULT_DWELL_BORDER, false),
+                Params.number(request, "exposure.km", RouteAnalysis.DEFAULT_EXPOSURE_KM, false));
+    }
+
+    @GetMapping("/analysis/routes/compare")
+    ResponseEntity<?> compareRoutes(HttpServletRequest request, HttpServletResponse response) {
+        Params.allowOnly(request, ROUTE_PARAMS);
+        String format = Params.format(request, true);
+        RouteAnalysis.Tuning t = tuning(request);
+        if (t.exposureKm() > 100) {
+            throw ProblemException.badParameter("exposure.km", "at most 100 km");
+        }
+        String raw = request.getParameter("routes");
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.badParameter("routes", "give one or more route ids, comma-separated; the routes are: "
+                    + String.join(", ", routes.knownRoutes()));
+        }
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(List.of(raw.split("\\s*,\\s*"))));
+        ids.removeIf(String::isBlank);
+        if (ids.isEmpty()) {
+            throw ProblemException.badParameter("routes", "no route id given");
+        }
+        if (ids.size() > maxRoutes) {
+            throw ProblemException.badParameter("routes", ids.size() + " routes asked; at most " + maxRoutes + " at a time");
+        }
+        List<String> known = routes.knownRoutes();
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", known));
+            }
+        }
+        boolean defaulted = request.getParameter("scenario") == null;
+        String scenarioId = defaulted ? RouteAnalysis.DEFAULT_SCENARIO : request.getParameter("scenario");
+        Map<String, Object> scenario = requireScenario(scenarioId);
+        if (versions.notModified(versions.current(), request, response, format)) {
+            return ResponseEntity.status(304).build();
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        @SuppressWarnings("unchecked")
+        List<String> ss = (List<String>) scenario.get("sources");
+        cited.addAll(ss);
+        List<Map<String, Object>> result = routes.compare(ids, scenarioId, t, true, cited);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scenario", scenario);
+        if (defaulted) {
+            body.put("scenario_note", "no scenario given: using the default " + RouteAnalysis.DEFAULT_SCENARIO);
+        }
+        body.put("parameters", t.describe());
+        body.put("method", "lengths geodesic (PostGIS geography) from corridor.route_segments; checks counted per checkpoint from the "
+                + "scenario's regime (operator 'national': one check per state of the crossing, 'third party': one by the guarantor); "
+                + "time = length / mode speed + checks × dwell; exposure = km of the route within exposure.km of the features");
+        body.put("routes", result);
+        body.put("sources", sources.cite(cited));
+        return switch (format) {
+            case "csv" -> csv(routeCsv(List.of(Map.of("scenario", scenarioId, "routes", result))));
+            case "html" -> html("Route comparison — " + scenario.get("name"), routeHtml(List.of(Map.of("scenario", scenarioId, "routes", result)))
+                    + citeHtml(body), request);
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        };
+    }
+
+    @GetMapping("/analysis/routes/{id}/scenarios")
+    ResponseEntity<?> routeScenarios(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        Params.allowOnly(request, SCENARIO_PARAMS);
+        String format = Params.format(request, true);
+        RouteAnalysis.Tuning t = tuning(request);
+        if (!routes.knownRoutes().contains(id)) {
+            throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", routes.knownRoutes()));
+        }
+        if (versions.notModified(versions.current(), request, response, format)) {
+            return ResponseEntity.status(304).build();
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        List<Map<String, Object>> perScenario = new ArrayList<>();
+        for (String s : routes.knownScenarios()) {
+            Map<String, Object> scenario = routes.scenario(s);
+            @SuppressWarnings("unchecked")
+            List<String> ss = (List<String>) scenario.get("sources");
+            cited.addAll(ss);
+            Map<String, Object> route = routes.compare(List.of(id), s, t, false, cited).get(0);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", s);
+            m.put("scenario_name", scenario.get("name"));
+            m.put("open", route.get("open"));
+            m.put("checkpoint_checks", route.get("checkpoint_checks"));
+            m.put("transit_time", route.get("transit_time"));
+            m.put("segments", route.get("segments"));
+            m.put("checkpoints", route.get("checkpoints"));
+            m.put("crossings", route.get("crossings"));
+            m.put("length_km", route.get("length_km"));
+            m.put("route", route);
+            perScenario.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("route", id);
+        body.put("parameters", t.describe());
+        body.put("scenarios", perScenario);
+        body.put("sources", sources.cite(cited));
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (Map<String, Object> m : perScenario) {
+            tables.add(Map.of("scenario", m.get("scenario"), "routes", List.of(m.get("route"))));
+        }
+        perScenario.forEach(m -> m.remove("route"));
+        return switch (format) {
+            case "csv" -> csv(routeCsv(tables));
+            case "html" -> html("Route " + id + " under each scenario", routeHtml(tables) + citeHtml(body), request);
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        };
+    }
+
+    @GetMapping("/analysis/boundaries/compare")
+    ResponseEntity<?> compareBoundaries(HttpServletRequest request, HttpServletResponse response) {
+        Params.allowOnly(request, Set.of("f", "a", "b", "section"));
+        String format = Params.format(request, false);
+        List<String> maps = boundaries.knownMaps();
+        String a = request.getParameter("a"), b = request.getParameter("b");
+        for (String[] p : new String[][] {{"a", a}, {"b", b}}) {
+            if (p[1] == null || p[1].isBlank()) {
+                throw ProblemException.badParameter(p[0], "give a map id; the maps are: " + String.join(", ", maps));
+            }
+            if (!maps.contains(p[1])) {
+                throw ProblemException.notFound("no boundary map '" + p[1] + "'; the maps are: " + String.join(", ", maps));
+            }
+        }
+        String section = request.getParameter("section");
+        if (section != null && !boundaries.knownSections().contains(section)) {
+            throw ProblemException.notFound("no section '" + section + "'; the sections are: " + String.join(", ", boundaries.knownSections()));
+        }
+        if (versions.notModified(versions.current(), request, response, format)) {
+            return ResponseEntity.status(304).build();
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        Map<String, Object> body = boundaries.compare(a, b, section, cited);
+        body.put("sources", sources.cite(cited));
+        if (format.equals("html")) {
+            StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(body.get("totals"))).append("</p>");
+            h.append(table(castList(body.get("sections"))));
+            h.append("<h2>Areas between the lines</h2>");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> f : castList(body.get("features"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) f.get("properties");
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", f.get("id"));
+                r.putAll(p);
+                rows.add(r);
+            }
+            h.append(table(rows));
+            h.append("<h2>Places on different sides</h2>").append(table(castList(body.get("places_on_different_sides"))));
+            h.append("<h2>Notes</h2><ul>");
+            for (Object n : (List<?>) body.get("notes")) {
+                h.append("<li>").append(Html.escape(n)).append("</li>");
+            }
+            h.append("</ul>").append(citeHtml(body));
+            return html("Map comparison: " + a + " vs " + b, h.toString(), request);
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
+    }
+
+    @GetMapping("/analysis/territory")
+    ResponseEntity<?> territory(HttpServletRequest request, HttpServletResponse response) {
+        Params.allowOnly(request, Set.of("f", "datetime", "recorded"));
+        String format = Params.format(request, false);
+        var at = Params.date(request, "datetime");
+        var recorded = Params.instant(request, "recorded");
+        if (versions.notModified(versions.current(), request, response, format)) {
+            return ResponseEntity.status(304).build();
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        Map<String, Object> body = territory.account(at, recorded, cited);
+        body.put("sources", sources.cite(cited));
+        if (format.equals("html")) {
+            StringBuilder h = new StringBuilder("<p><b>").append(Html.escape(((Map<?, ?>) body.get("headline")).get("title"))).append(": ")
+                    .append(Html.escape(((Map<?, ?>) body.get("headline")).get("area_km2"))).append(" km²</b></p>");
+            @SuppressWarnings("unchecked")
+            Map<String, List<Map<String, Object>>> totals = (Map<String, List<Map<String, Object>>>) body.get("totals");
+            totals.forEach((k, v) -> h.append("<h2>").append(Html.escape(k)).append("</h2>").append(table(v)));
+            h.append("<h2>Areas (computed and cited)</h2>").append(table(castList(body.get("areas")))).append(citeHtml(body));
+            return html("Territory accounting", h.toString(), request);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private Map<String, Object> requireScenario(String id) {
+        Map<String, Object> s = routes.scenario(id);
+        if (s == null) {
+            throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", routes.knownScenarios()));
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    private static ResponseEntity<?> html(String title, String body, HttpServletRequest request) {
+        String page = Html.page(title, List.<String[]>of(new String[] {"corridor-gis", "/"}, new String[] {"analyses", "/analysis"},
+                new String[] {title, null}), body, RequestUrls.self(request, Map.of("f", "json")));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page);
+    }
+
+    private static ResponseEntity<?> csv(String csv) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8")).body(csv);
+    }
+
+    private static String table(List<Map<String, Object>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            return "<p class=\"muted\">none</p>";
+        }
+        Set<String> cols = new LinkedHashSet<>();
+        rows.forEach(r -> cols.addAll(r.keySet()));
+        StringBuilder b = new StringBuilder("<table><tr>");
+        cols.forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
+        b.append("</tr>");
+        for (Map<String, Object> r : rows) {
+            b.append("<tr>");
+            cols.forEach(c -> b.append("<td>").append(Html.escape(r.get(c))).append("</td>"));
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
+    }
+
+    private static String citeHtml(Map<String, Object> body) {
+        StringBuilder b = new StringBuilder("<h2>Sources</h2><ul>");
+        for (Map<String, Object> s : castList(body.get("sources"))) {
+            b.append("<li><code>").append(Html.escape(s.get("id"))).append("</code> ").append(Html.escape(s.get("title"))).append("</li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    private static final String[] CSV_COLUMNS = {"scenario", "route", "name", "length_km", "length_by_country_km", "border_crossings",
+            "consent_needed_from", "open", "checkpoints", "passport_checks", "customs_checks", "border_checks", "segment_regimes",
+            "moving_minutes", "dwell_minutes", "total_minutes", "exposure"};
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> routeRows(List<Map<String, Object>> tables) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> t : tables) {
+            for (Map<String, Object> r : (List<Map<String, Object>>) t.get("routes")) {
+                Map<String, Object> checks = (Map<String, Object>) r.get("checkpoint_checks");
+                Map<String, Object> time = (Map<String, Object>) r.get("transit_time");
+                List<String> cps = new ArrayList<>();
+                for (Map<String, Object> c : (List<Map<String, Object>>) r.get("checkpoints")) {
+                    Map<String, Object> reg = (Map<String, Object>) c.get("regime");
+                    cps.add(c.get("id") + ":" + (reg == null ? "?" : reg.get("code")));
+                }
+                List<String> segs = new ArrayList<>();
+                for (Map<String, Object> s : (List<Map<String, Object>>) r.get("segments")) {
+                    Map<String, Object> reg = (Map<String, Object>) s.get("regime");
+                    segs.add(s.get("country") + ":" + (reg == null ? "?" : reg.get("code")));
+                }
+                List<String> exp = new ArrayList<>();
+                Object e = r.get("exposure");
+                if (e != null) {
+                    for (Map<String, Object> g : (List<Map<String, Object>>) ((Map<String, Object>) e).get("groups")) {
+                        exp.add(g.get("group") + ":" + g.get("km"));
+                    }
+                }
+                rows.add(List.of(t.get("scenario"), r.get("id"), r.get("name"), r.get("length_km"), r.get("length_by_country_km"),
+                        r.get("border_crossings"), String.join(" ", (List<String>) r.get("consent_needed_from")), r.get("open"),
+                        String.join(" ", cps), checks.get("passport"), checks.get("customs"), checks.get("border"), String.join(" ", segs),
+                        time.get("moving_minutes"), time.get("dwell_minutes"), time.get("total_minutes"), String.join("; ", exp)));
+            }
+        }
+        return rows;
+    }
+
+    private static String routeCsv(List<Map<String, Object>> tables) {
+        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        for (List<Object> row : routeRows(tables)) {
+            List<String> cells = new ArrayList<>();
+            for (Object o : row) {
+                String s = String.valueOf(o);
+                cells.add(s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+            }
+            b.append(String.join(",", cells)).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private static String routeHtml(List<Map<String, Object>> tables) {
+        StringBuilder b = new StringBuilder("<table><tr>");
+        for (String c : CSV_COLUMNS) {
+            b.append("<th>").append(Html.escape(c)).append("</th>");
+        }
+        b.append("</tr>");
+        for (List<Object> row : routeRows(tables)) {
+            b.append("<tr>");
+            row.forEach(o -> b.append("<td>").append(Html.escape(o)).append("</td>"));
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
+    }
+}

@@ -1,0 +1,142 @@
+package org.corridorgis.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.corridorgis.support.PostgisIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@PostgisIntegrationTest
+class AnalysisTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode ok(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void tenByTenKilometreSquareIs100SquareKilometres() {
+        // an exact 10 km x 10 km square in an equal-area projection centred in the region, measured by the same expression
+        double km2 = jdbc.sql("select " + TerritoryAccounting.AREA_KM2.formatted(
+                "ST_Transform(ST_MakeEnvelope(-5000, -5000, 5000, 5000), '+proj=laea +lat_0=40 +lon_0=46 +datum=WGS84 +units=m +no_defs', 4326)"))
+                .query(Double.class).single();
+        assertThat(km2).isCloseTo(100.0, org.assertj.core.data.Percentage.withPercentage(0.5));
+    }
+
+    @Test
+    void perCountryLengthsSumToTheRouteTotal() throws Exception {
+        JsonNode body = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road");
+        assertThat(body.path("scenario_note").asString()).contains("status-quo-2024");
+        assertThat(body.path("sources").size()).isPositive();
+        for (JsonNode r : body.path("routes")) {
+            double sum = 0;
+            for (var e : r.path("length_by_country_km").properties()) {
+                sum += e.getValue().asDouble();
+            }
+            double independent = jdbc.sql("select ST_Length(geom::geography) / 1000 from corridor.routes where id = :id")
+                    .param("id", r.path("id").asString()).query(Double.class).single();
+            assertThat(sum).isCloseTo(r.path("length_km").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(sum).isCloseTo(independent, org.assertj.core.data.Percentage.withPercentage(0.01));
+            assertThat(r.has("checkpoints")).isTrue();
+        }
+    }
+
+    @Test
+    void meghriUnderAzerbaijanPositionHasNoCustomsInArmeniaAndUnderCrossroadsCustomsOnEachBorder() throws Exception {
+        JsonNode aze = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&scenario=azerbaijan-position-2024").path("routes").get(0);
+        int customsInArmenia = 0;
+        for (JsonNode c : aze.path("checkpoints")) {
+            boolean inArmenia = false;
+            for (JsonNode s : c.path("states")) {
+                inArmenia |= s.asString().equals("ARM");
+            }
+            if (inArmenia) {
+                customsInArmenia += c.path("checks").path("customs").asInt();
+            }
+        }
+        for (JsonNode s : aze.path("segments")) {
+            if (s.path("country").asString().equals("ARM")) {
+                assertThat(s.path("regime").path("customs_control").asBoolean(false)).isFalse();
+            }
+        }
+        assertThat(customsInArmenia).isZero();
+        JsonNode cop = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&scenario=crossroads-of-peace-2023").path("routes").get(0);
+        assertThat(cop.path("crossings").size()).isEqualTo(2);
+        for (JsonNode x : cop.path("crossings")) {
+            assertThat(x.path("customs_checks").asInt()).as(x.toString()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void mapComparedWithItselfHasNoAreaAndSwappingSwapsDirections() throws Exception {
+        JsonNode self = ok("/analysis/boundaries/compare?a=reference-osm-2017&b=reference-osm-2017");
+        assertThat(self.path("totals").path("area_km2").asDouble()).isZero();
+        assertThat(self.path("features").size()).isZero();
+        JsonNode ab = ok("/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024");
+        JsonNode ba = ok("/analysis/boundaries/compare?a=de-facto-2024&b=reference-osm-2017");
+        assertThat(ab.path("totals").path("area_km2").asDouble()).isPositive();
+        assertThat(ab.path("totals").path("area_km2").asDouble()).isCloseTo(ba.path("totals").path("area_km2").asDouble(),
+                org.assertj.core.data.Offset.offset(0.01));
+        for (var e : ab.path("totals").path("directions").properties()) {
+            String[] d = e.getKey().split("→");
+            assertThat(ba.path("totals").path("directions").path(d[1] + "→" + d[0]).asDouble())
+                    .isCloseTo(e.getValue().asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        JsonNode none = ok("/analysis/boundaries/compare?a=reference-osm-2017&b=arm-position-1975-maps");
+        assertThat(none.path("notes").size()).isPositive();
+    }
+
+    @Test
+    void territoryHeadlineMatchesAnIndependentSum() throws Exception {
+        JsonNode body = ok("/analysis/territory");
+        double independent = jdbc.sql("select sum(ST_Area(geom::geography)) / 1e6 from corridor.disputed_areas where claimed_by = 'ARM' "
+                + "and controlled_by = 'AZE' and since >= date '2020-11-10' and geom is not null").query(Double.class).single();
+        assertThat(body.path("headline").path("area_km2").asDouble()).isCloseTo(independent, org.assertj.core.data.Offset.offset(0.002));
+        JsonNode past = ok("/analysis/territory?datetime=2021-01-01");
+        assertThat(past.path("headline").path("area_km2").asDouble()).isZero();
+        ok("/analysis");
+        ok("/analysis/routes/baku-nakhchivan-via-meghri/scenarios");
+    }
+
+    @Test
+    void badInputIsAProblemNeverA500() throws Exception {
+        Map<String, Integer> cases = Map.of(
+                "/analysis/routes/compare?routes=nope", 404,
+                "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&scenario=nope", 404,
+                "/analysis/routes/compare?routes=a,b,c,d,e,f,g", 400,
+                "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&speed.rail=-60", 400,
+                "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&dwell.customs=abc", 400,
+                "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&exposure.km=-1", 400,
+                "/analysis/routes/nope/scenarios", 404,
+                "/analysis/boundaries/compare?a=nope&b=de-facto-2024", 404,
+                "/analysis/territory?datetime=yesterday", 400,
+                "/analysis/territory?bogus=1", 400);
+        for (var c : cases.entrySet()) {
+            HttpResponse<String> r = get(c.getKey());
+            assertThat(r.statusCode()).as(c.getKey()).isEqualTo(c.getValue());
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(c.getKey()).contains("application/problem+json");
+        }
+    }
+}
