@@ -9,8 +9,11 @@
 # the text the service runs, with named parameters :tile_z :tile_x :tile_y :scenario_id, which psql fills
 # from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
 # accepted, no If-None-Match (so nothing comes from a cache). psql: one session running the query per tile,
-# output discarded. Sample: every tile of the box at zooms 5–9, and at zooms 10–12 a random sample of 500
+# output discarded, once as plain statements (planned per tile) and once as a prepared statement (planned
+# once, like the service's JDBC driver after a few executions). Sample: every tile of the box at zooms 5–9, and at zooms 10–12 a random sample of 500
 # tiles per zoom (fixed seed 7), because zoom 12 alone is ~20,000 tiles. Needs bash, curl, psql, python3.
+# Environment: SAMPLE (tiles per zoom at 10–12, default 500; 0 = zooms 5–9 only), RUNS (timed passes, default 3;
+# the best pass counts). Run it on a quiet machine: the figures are wall-clock times.
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8080}
 CONN=${2:-"host=127.0.0.1 port=54329 user=postgres dbname=corridor"}
@@ -48,6 +51,14 @@ curl -fsS "$BASE/tiles/WebMercatorQuad/query.sql" > "$WORK/query.sql"
     cat "$WORK/query.sql"; echo ';'
   done < "$WORK/tiles.txt"
 } > "$WORK/bench.psql"
+# the same query as a prepared statement (planned once, as the JDBC driver ends up doing for the service)
+{
+  echo '\set ON_ERROR_STOP on'
+  echo '\o /dev/null'
+  echo 'prepare tile(int, int, int, text) as'
+  sed -e 's/:tile_z/$1/g; s/:tile_x/$2/g; s/:tile_y/$3/g; s/:scenario_id/$4/g' "$WORK/query.sql"; echo ';'
+  while read -r z x y; do echo "execute tile($z, $x, $y, 'status-quo-2024');"; done < "$WORK/tiles.txt"
+} > "$WORK/prepared.psql"
 while read -r z x y; do
   echo "url = \"$BASE/tiles/WebMercatorQuad/$z/$y/$x\""
   echo "output = \"/dev/null\""
@@ -62,16 +73,24 @@ psql -X -q "$CONN" -f "$WORK/bench.psql" > /dev/null
 curl -sS --compressed -K "$WORK/curl.cfg" -w '%{http_code}\n' > "$WORK/codes.txt"
 if grep -qv '^200$' "$WORK/codes.txt"; then echo "some tiles did not answer 200:"; sort "$WORK/codes.txt" | uniq -c; exit 1; fi
 
+psql -X -q "$CONN" -f "$WORK/prepared.psql" > /dev/null
+
 runs=${RUNS:-3}
-best_sql=999999; best_http=999999
+best_sql=999999; best_prep=999999; best_http=999999
 for i in $(seq "$runs"); do
   t0=$(now); psql -X -q "$CONN" -f "$WORK/bench.psql" > /dev/null; t1=$(now)
-  curl -sS --compressed -K "$WORK/curl.cfg" > /dev/null; t2=$(now)
-  sql=$(echo "$t1 - $t0" | bc -l); http=$(echo "$t2 - $t1" | bc -l)
-  printf 'run %d: psql %.3f s, http %.3f s\n' "$i" "$sql" "$http"
+  psql -X -q "$CONN" -f "$WORK/prepared.psql" > /dev/null; t2=$(now)
+  curl -sS --compressed -K "$WORK/curl.cfg" > /dev/null; t3=$(now)
+  sql=$(echo "$t1 - $t0" | bc -l); prep=$(echo "$t2 - $t1" | bc -l); http=$(echo "$t3 - $t2" | bc -l)
+  printf 'run %d: psql %.3f s, psql prepared %.3f s, http %.3f s\n' "$i" "$sql" "$prep" "$http"
   best_sql=$(echo "if ($sql < $best_sql) $sql else $best_sql" | bc -l)
+  best_prep=$(echo "if ($prep < $best_prep) $prep else $best_prep" | bc -l)
   best_http=$(echo "if ($http < $best_http) $http else $best_http" | bc -l)
 done
-printf 'best of %d: bare ST_AsMVT in psql %.3f s (%.2f ms/tile), HTTP %.3f s (%.2f ms/tile), ratio HTTP/psql %.2f (target <= 1.20)\n' \
-  "$runs" "$best_sql" "$(echo "$best_sql * 1000 / $count" | bc -l)" "$best_http" "$(echo "$best_http * 1000 / $count" | bc -l)" \
-  "$(echo "$best_http / $best_sql" | bc -l)"
+ms() { echo "$1 * 1000 / $count" | bc -l; }
+printf 'best of %d over %d tiles:\n' "$runs" "$count"
+printf '  bare ST_AsMVT query in psql      %7.3f s  (%.2f ms/tile)\n' "$best_sql" "$(ms "$best_sql")"
+printf '  same, prepared once (EXECUTE)    %7.3f s  (%.2f ms/tile)\n' "$best_prep" "$(ms "$best_prep")"
+printf '  HTTP (service, gzip, no cache)   %7.3f s  (%.2f ms/tile)\n' "$best_http" "$(ms "$best_http")"
+printf 'ratio HTTP / bare query: %.2f; HTTP / prepared query: %.2f (target <= 1.20)\n' \
+  "$(echo "$best_http / $best_sql" | bc -l)" "$(echo "$best_http / $best_prep" | bc -l)"

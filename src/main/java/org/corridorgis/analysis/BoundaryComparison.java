@@ -13,60 +13,112 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Candidate map comparison.
  *
- * <p>Method: the lines of both maps (all sections, or the one asked for) are unioned, which nodes them, and
- * polygonized (ST_Polygonize). A face whose whole boundary lies on both lines is not a disagreement (comparing a
- * map with itself therefore gives no face); every other face lies between the lines, or is a ring only one map
- * draws (an exclave). Which state a map assigns a face to: the face is on the same side of map a's line as the
- * ground just across the face's edges that belong only to map b, so map a's state is the country (reference
- * polygons, corridor.countries) covering most of a 150 m strip outside those edges; likewise for b. A face drawn
- * by one map only goes, under the other map, to the country around it, and under its own map to the country
- * covering most of it. Faces under 100 m² are numerical slivers of the noding and are dropped. Areas are geodesic
- * (geography); the Hausdorff distance is measured in UTM 38N (EPSG:32638). Limitation: a face only forms where
- * the two lines meet exactly; where they come near without touching no polygon is produced.
+ * <p>Method: the pieces of each map's line that the other map does not share (1 mm tolerance) are where the
+ * maps disagree. Map b's pieces are pinned exactly onto a's line at their ends, both are noded together and
+ * polygonized (ST_Polygonize); an area counts where its outline follows a piece only one map draws (so a
+ * ring only one map draws, such as an exclave, counts too). Lines built from polygon edges have gaps where
+ * the polygons do not quite meet; gaps in a's line under 3 km are bridged by straight segments so that areas
+ * across them still close, which adds at most the sliver between the bridge and the true edge. Comparing a
+ * map with itself finds no piece, hence zero area; swapping a and b finds the same areas with the directions
+ * swapped.
+ *
+ * <p>Which state a map assigns an area to: under map a the area belongs to the state on the far side of b's
+ * part of its outline (crossing b's line changes nothing under a), found in the reference country polygons
+ * (corridor.countries) at a point just outside the outline; likewise for b. An area inside a ring only one
+ * map draws belongs, under that map, to the country inside it and, under the other, to the country around
+ * it; such a ring counts only when the other map is a whole map (it draws at least half of the sections the
+ * first draws), since a map of one section says nothing about rings elsewhere. Areas are geodesic
+ * (geography); the Hausdorff distance is measured in UTM 38N (EPSG:32638). Areas under 1 000 m² are
+ * numerical slivers and are dropped.
  */
 @Component
 class BoundaryComparison {
 
     private static final String FACES = """
-            with la as (select id, section, geom as g, sources from corridor.boundary_lines
-                         where map_id = :a and (cast(:section as text) is null or section = :section)),
-                 lb as (select id, section, geom as g, sources from corridor.boundary_lines
-                         where map_id = :b and (cast(:section as text) is null or section = :section)),
-                 ua as (select coalesce(ST_Union(g), 'SRID=4326;MULTILINESTRING EMPTY'::geometry) as g from la),
-                 ub as (select coalesce(ST_Union(g), 'SRID=4326;MULTILINESTRING EMPTY'::geometry) as g from lb),
-                 faces as (select (ST_Dump(ST_Polygonize(ST_Union(ua.g, ub.g)))).geom as f from ua, ub),
-                 kept as (select f, ST_Difference(ST_Boundary(f), ua.g) as b_edges, ST_Difference(ST_Boundary(f), ub.g) as a_edges
-                            from faces, ua, ub where ST_Area(f::geography) >= 100),
-                 kept2 as (select k.*, ST_Length(b_edges::geography) > 1 as has_b, ST_Length(a_edges::geography) > 1 as has_a
-                             from kept k),
-                 strips as (select k.*,
-                       case when has_b then ST_Difference(ST_Buffer(b_edges::geography, 150)::geometry, f)
-                            else ST_Difference(ST_Buffer(ST_Boundary(f)::geography, 150)::geometry, f) end as ref_a,
-                       case when has_a then ST_Difference(ST_Buffer(a_edges::geography, 150)::geometry, f)
-                            else ST_Difference(ST_Buffer(ST_Boundary(f)::geography, 150)::geometry, f) end as ref_b
-                     from kept2 k where has_a or has_b)
-            select ST_AsGeoJSON(s.f, 6) as geometry, ST_Area(s.f::geography) / 1e6 as area_km2,
-                   (select c.id from corridor.countries c
-                     where c.geom && (case when s.has_b then s.ref_a else s.f end)
-                     order by ST_Area(ST_Intersection(ST_ClipByBox2D(c.geom, ST_Envelope(case when s.has_b then s.ref_a else s.f end)),
-                                                      case when s.has_b then s.ref_a else s.f end)) desc limit 1) as state_a,
-                   (select c.id from corridor.countries c
-                     where c.geom && (case when s.has_a then s.ref_b else s.f end)
-                     order by ST_Area(ST_Intersection(ST_ClipByBox2D(c.geom, ST_Envelope(case when s.has_a then s.ref_b else s.f end)),
-                                                      case when s.has_a then s.ref_b else s.f end)) desc limit 1) as state_b,
-                   (select array_agg(distinct l.section) from (select * from la union all select * from lb) l
-                     where ST_Length(ST_Intersection(ST_Boundary(s.f), l.g)::geography) > 1) as sections,
-                   (select array_agg(distinct l.id) from (select * from la union all select * from lb) l
-                     where ST_Length(ST_Intersection(ST_Boundary(s.f), l.g)::geography) > 1) as line_ids,
+            with la as materialized (  -- each map's line as one MultiLineString, contiguous parts merged
+                   select coalesce(ST_LineMerge(ST_Collect(d.geom)), 'SRID=4326;MULTILINESTRING EMPTY'::geometry) as g
+                     from corridor.boundary_lines l cross join lateral ST_Dump(l.geom) d
+                    where l.map_id = :a and (cast(:section as text) is null or l.section = :section)),
+                 lb as materialized (
+                   select coalesce(ST_LineMerge(ST_Collect(d.geom)), 'SRID=4326;MULTILINESTRING EMPTY'::geometry) as g
+                     from corridor.boundary_lines l cross join lateral ST_Dump(l.geom) d
+                    where l.map_id = :b and (cast(:section as text) is null or l.section = :section)),
+                 -- the pieces of each map's line that the other does not share (1 mm tolerance)
+                 only_b as materialized (
+                   select (ST_Dump(ST_LineMerge(ST_Difference(lb.g, ST_Buffer(la.g, 1e-8, 'quad_segs=1'))))).geom as p from la, lb),
+                 only_a as materialized (
+                   select (ST_Dump(ST_LineMerge(ST_Difference(la.g, ST_Buffer(lb.g, 1e-8, 'quad_segs=1'))))).geom as p from la, lb),
+                 -- b's pieces end within a millimetre of a's line, not on it: put their ends exactly on it
+                 pinned as materialized (
+                   select case when ST_IsClosed(o.p) or ST_IsEmpty(la.g) then o.p
+                               else ST_SetPoint(ST_SetPoint(o.p, 0, ST_ClosestPoint(la.g, ST_StartPoint(o.p))),
+                                                ST_NPoints(o.p) - 1, ST_ClosestPoint(la.g, ST_EndPoint(o.p))) end as p
+                     from only_b o, la),
+                 a_pinned as materialized (
+                   select coalesce(ST_Snap(la.g, x.pts, 1e-6), la.g) as g
+                     from la, (select ST_Collect(ST_Collect(ST_StartPoint(p), ST_EndPoint(p))) as pts
+                                 from pinned where not ST_IsClosed(p)) x),
+                 -- a line drawn from polygon edges can have gaps; gaps under 3 km are bridged by straight segments
+                 a_ends as materialized (
+                   select d.path[1] as n, ST_StartPoint(d.geom) as e from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)
+                   union all
+                   select d.path[1], ST_EndPoint(d.geom) from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)),
+                 bridges as materialized (
+                   select ST_MakeLine(x.e, y.e) as g from a_ends x
+                   cross join lateral (select e from a_ends y where y.n <> x.n and y.e && ST_Expand(x.e, 0.05)
+                                        order by ST_Distance(x.e::geography, y.e::geography) limit 1) y
+                    where ST_DWithin(x.e::geography, y.e::geography, 3000)),
+                 faces as materialized (
+                   select (ST_Dump(ST_Polygonize(ST_Node(ST_CollectionExtract(ST_Collect(ARRAY[a_pinned.g,
+                            (select ST_Collect(p) from pinned), (select ST_Collect(g) from bridges)]), 2))))).geom as f
+                     from a_pinned),
+                 -- an area counts where its outline follows a piece only one map draws
+                 outlined as materialized (
+                   select f, ST_Boundary(f) as edge,
+                          (select ST_Collect(p) from pinned where ST_DWithin(ST_Boundary(f), ST_PointOnSurface(p), 1e-7)) as b_only,
+                          (select ST_Collect(p) from only_a where ST_DWithin(ST_Boundary(f), ST_PointOnSurface(p), 1e-7)) as a_only,
+                          ST_Area(f::geography) as m2
+                     from faces),
+                 kept as materialized (
+                   select f, m2, b_only is null as ring_of_a,
+                          b_only is not null and ST_Length(ST_Difference(edge, ST_Buffer(b_only, 1e-7, 'quad_segs=1'))) < 0.1 * ST_Length(edge) as ring_of_b,
+                          corridor.point_beside(b_only, f) as beyond_b,  -- just outside the outline, by b's part of it
+                          corridor.point_beside(case when b_only is null then edge
+                                                     else ST_Difference(edge, ST_Buffer(b_only, 1e-7, 'quad_segs=1')) end, f) as beyond_a,
+                          coalesce(b_only, a_only) as own_part
+                     from outlined
+                    where m2 >= 1000
+                      and (b_only is not null
+                           -- a ring only a draws counts when b is a whole map, not a partial one that says nothing there:
+                           -- b draws at least half of the sections a draws
+                           -- (its outline may cross a bridged gap, for under a tenth of its length)
+                           or (a_only is not null
+                               and ST_IsEmpty(ST_Difference(edge, ST_Buffer(ST_Collect(a_only, (select ST_Collect(g) from bridges)), 1e-7, 'quad_segs=1')))
+                               and ST_Length(ST_Difference(edge, ST_Buffer(a_only, 1e-7, 'quad_segs=1'))) < 0.1 * ST_Length(edge)
+                               and 2 * (select count(distinct section) from corridor.boundary_lines where map_id = :b)
+                                     >= (select count(distinct section) from corridor.boundary_lines where map_id = :a))))
+            select ST_AsGeoJSON(ST_ForcePolygonCCW(k.f), 6) as geometry, k.m2 / 1e6 as area_km2,
+                   case when k.ring_of_a then corridor.country_at(ST_PointOnSurface(k.f)) else corridor.country_at(k.beyond_b) end as state_a,
+                   case when k.ring_of_b then corridor.country_at(ST_PointOnSurface(k.f))
+                        when k.ring_of_a then corridor.country_at(k.beyond_a)
+                        else corridor.country_at(k.beyond_a) end as state_b,
+                   (select array_agg(distinct l.section order by l.section) from corridor.boundary_lines l
+                     where l.map_id in (:a, :b) and (cast(:section as text) is null or l.section = :section)
+                       and l.geom && ST_Expand(k.f, 1e-6) and ST_DWithin(l.geom, ST_PointOnSurface(k.own_part), 1e-6)) as sections,
+                   (select array_agg(distinct l.id order by l.id) from corridor.boundary_lines l
+                     where l.map_id in (:a, :b) and (cast(:section as text) is null or l.section = :section)
+                       and l.geom && ST_Expand(k.f, 1e-6) and ST_Length(ST_Intersection(l.geom, ST_Buffer(ST_Boundary(k.f), 1e-7, 'quad_segs=1'))) > 1e-4) as line_ids,
                    (select array_agg(distinct p.name) from (
                        select c.name || coalesce(' (' || c.place || ')', '') as name, c.geom from corridor.checkpoints c
                        union all select d.name || coalesce(' (' || d.place || ')', ''), ST_PointOnSurface(d.geom) from corridor.disputed_areas d where d.geom is not null
                        union all select r.origin || ' (start of ' || r.id || ')', ST_StartPoint(r.geom) from corridor.routes r
                        union all select r.destination || ' (end of ' || r.id || ')', ST_EndPoint(r.geom) from corridor.routes r) p
-                     where ST_Within(p.geom, s.f)) as places
-              from strips s
+                     where p.geom && k.f and ST_Within(p.geom, k.f)) as places
+              from kept k
              order by area_km2 desc
             """;
+
+
 
     private static final String SECTIONS = """
             with l as (select map_id, section, ST_Union(geom) as g, array_agg(id order by id) as ids
@@ -111,6 +163,14 @@ class BoundaryComparison {
                 }).single();
     }
 
+    /** Whether map x's line is the better base for the comparison than y's: longer, then by id. */
+    private boolean baseFirst(String x, String y) {
+        List<Double> lengths = jdbc.sql("select coalesce((select sum(ST_Length(geom::geography)) from corridor.boundary_lines where map_id = :x), 0), "
+                + "coalesce((select sum(ST_Length(geom::geography)) from corridor.boundary_lines where map_id = :y), 0)")
+                .param("x", x).param("y", y).query((rs, n) -> List.of(rs.getDouble(1), rs.getDouble(2))).single();
+        return lengths.get(0) > lengths.get(1) || (lengths.get(0).equals(lengths.get(1)) && x.compareTo(y) < 0);
+    }
+
     Map<String, Object> compare(String a, String b, String section, Set<String> sourceIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
@@ -133,16 +193,21 @@ class BoundaryComparison {
         List<Map<String, Object>> placesDiffering = new ArrayList<>();
         double total = 0;
         int[] k = {0};
-        for (Map<String, Object> f : jdbc.sql(FACES).param("a", a).param("b", b).param("section", section).query((rs, n) -> {
+        // The areas are computed with the longer line as the base (its gaps are bridged), so that a and b in
+        // either order give the same areas, with the directions swapped.
+        boolean swap = !a.equals(b) && baseFirst(b, a);
+        String first = swap ? b : a, second = swap ? a : b;
+        String stateA = swap ? "state_b" : "state_a", stateB = swap ? "state_a" : "state_b";
+        for (Map<String, Object> f : jdbc.sql(FACES).param("a", first).param("b", second).param("section", section).query((rs, n) -> {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", "face-" + (++k[0]));
             feature.put("geometry", json.readTree(rs.getString("geometry")));
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("area_km2", Sources.round(rs.getDouble("area_km2"), 3));
-            p.put("state_a", rs.getString("state_a"));
-            p.put("state_b", rs.getString("state_b"));
-            p.put("direction", rs.getString("state_a") + "→" + rs.getString("state_b"));
+            p.put("state_a", rs.getString(stateA));
+            p.put("state_b", rs.getString(stateB));
+            p.put("direction", rs.getString(stateA) + "→" + rs.getString(stateB));
             p.put("sections", Sources.array(rs, "sections"));
             p.put("lines", Sources.array(rs, "line_ids"));
             p.put("places", Sources.array(rs, "places"));
@@ -209,8 +274,9 @@ class BoundaryComparison {
         body.put("sections", sections);
         body.put("places_on_different_sides", placesDiffering);
         body.put("notes", notes);
-        body.put("method", "faces of ST_Polygonize over the union of both maps' lines; geodesic area; sides from the reference "
-                + "country polygons across each map's edges; Hausdorff distance in EPSG:32638");
+        body.put("method", "areas enclosed between the pieces of line the maps do not share (and rings only one map draws); "
+                + "geodesic area; each map's side from the reference country polygons just across the other map's part of "
+                + "the outline; Hausdorff distance in EPSG:32638");
         body.put("features", features);
         return body;
     }

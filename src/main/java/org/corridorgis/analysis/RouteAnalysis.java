@@ -117,31 +117,36 @@ class RouteAnalysis {
      * the pieces within d are buffered by d in UTM 38N (EPSG:32638, scale error <= 0.3 % over the region), and the
      * length of the route inside that buffer is measured on geography (geodesic km).
      */
+    /**
+     * Km of each route within the exposure distance of each group of features. The zones for the common
+     * distances are precomputed when the data changes (corridor.exposure_zones); any other distance is
+     * buffered here, per request, by the same SQL function. Lengths are geodesic.
+     */
     private static final String EXPOSURE = """
             with r as materialized (
-              select id, ST_Subdivide(geom, 32) as g from corridor.routes where id = any(:routes)
-            ), f as materialized (
-              select d.kind as grp, d.id, ST_Subdivide(d.geom, 32) as g, d.sources
-                from corridor.disputed_areas d where d.geom is not null
-              union all
-              select 'held-since-2020 (claimed ARM, controlled AZE, since 2020-11-10)', d.id, ST_Subdivide(d.geom, 32), d.sources
-                from corridor.disputed_areas d
-               where d.geom is not null and d.claimed_by = 'ARM' and d.controlled_by = 'AZE' and d.since >= date '2020-11-10'
-              union all
-              select 'line-of-contact', l.id, ST_Subdivide(l.geom, 32), l.sources || m.sources
-                from corridor.boundary_lines l join corridor.boundary_maps m on m.id = l.map_id
-               where m.status = 'de facto'
-            ), near as materialized (
-              select r.id as route_id, ST_Transform(r.g, 32638) as rg, f.grp, f.id as fid, f.sources, ST_Transform(f.g, 32638) as fg
-                from r join f on ST_Expand(r.g, :m / 80000.0 + 0.01) && f.g
-            ), hit as (
-              select * from near where ST_DWithin(rg, fg, :m)
+              select id, ST_Transform(geom, 32638) as g from corridor.routes where id = any(:routes)
+            ), merged as (
+              select r.id as route_id, z.grp, min(z.sources) as sources,
+                     sum(ST_Length(ST_Transform(ST_Intersection(r.g, z.geom), 4326)::geography)) / 1000 as km
+                from r join %1$s z on z.feature_id is null and ST_Intersects(r.g, z.geom)
+               group by r.id, z.grp
+            ), own as (
+              select r.id as route_id, z.grp, array_agg(distinct z.feature_id order by z.feature_id) as ids
+                from r join %1$s z on z.feature_id is not null and ST_Intersects(r.g, z.geom)
+               group by r.id, z.grp
             )
-            select route_id, grp, array_agg(distinct fid) as ids, array_agg(distinct s) as sources,
-                   ST_Length(ST_Transform(ST_Intersection(ST_Union(distinct rg), ST_Union(ST_Buffer(fg, greatest(:m, 0.001)))), 4326)::geography) / 1000 as km
-              from hit cross join lateral unnest(hit.sources) s
-             group by route_id, grp order by route_id, grp
+            select m.route_id, m.grp, o.ids, m.sources, m.km
+              from merged m join own o using (route_id, grp)
+             where m.km > 0
+             order by m.route_id, m.grp
             """;
+
+    /** The precomputed zones, through their spatial index. */
+    private static final String STORED_ZONES = "(select * from corridor.exposure_zones where metres = :m)";
+    /** Zones for a distance that is not precomputed: buffered now (a few hundred ms). */
+    private static final String ZONES_NOW = "(select * from corridor.exposure_zone_pieces(array[:m]))";
+
+
 
     private final JdbcClient jdbc;
 
@@ -267,7 +272,10 @@ class RouteAnalysis {
 
         Map<String, List<Map<String, Object>>> exposure = new LinkedHashMap<>();
         if (withExposure) {
-            jdbc.sql(EXPOSURE).param("routes", ids).param("m", t.exposureKm() * 1000).query((rs, n) -> {
+            int metres = (int) Math.round(t.exposureKm() * 1000);
+            boolean stored = jdbc.sql("select exists (select 1 from corridor.exposure_zones where metres = :m)")
+                    .param("m", metres).query(Boolean.class).single();
+            jdbc.sql(EXPOSURE.formatted(stored ? STORED_ZONES : ZONES_NOW)).param("routes", ids).param("m", metres).query((rs, n) -> {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("group", rs.getString("grp"));
                 e.put("km", Sources.round(rs.getDouble("km"), 3));

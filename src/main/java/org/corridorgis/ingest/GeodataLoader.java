@@ -159,6 +159,15 @@ public class GeodataLoader implements InitializingBean {
             }
             log.info("geodata: route-segments — {} segments computed in {} ms", segments, millisSince(t0));
         }
+        if (anyChange) {
+            long t0 = System.nanoTime();
+            try {
+                int pieces = jdbc.queryForObject("SELECT corridor.rebuild_exposure_zones()", Integer.class);
+                log.info("geodata: exposure zones — {} pieces computed in {} ms", pieces, millisSince(t0));
+            } catch (DataAccessException ex) {
+                throw new GeodataException(null, null, "corridor.rebuild_exposure_zones() failed: " + sqlMessage(ex), ex);
+            }
+        }
         try {
             jdbc.execute("SET CONSTRAINTS ALL IMMEDIATE"); // deferred foreign keys fail here, inside the load
         } catch (DataAccessException ex) {

@@ -1,0 +1,101 @@
+package org.corridorgis.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.corridorgis.support.PostgisIntegrationTest;
+import org.corridorgis.support.ServiceClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The candidate-map comparison against the seed data's own held areas, and exposure's precomputed zones. */
+@PostgisIntegrationTest
+class MapComparisonAndExposureTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ServiceClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ServiceClient(port);
+    }
+
+    @Test
+    void referenceAgainstDeFactoFindsEveryHeldArea() {
+        JsonNode result = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024");
+        List<String> faces = new ArrayList<>();
+        for (JsonNode f : result.path("features")) {
+            faces.add(f.path("geometry").toString());
+        }
+        // Each area held since 2020 and the 2024 handover lie in an area the two maps assign differently, ARM under
+        // the reference line and AZE under the de facto one: checked by PostGIS, point by point.
+        List<String> held = jdbc.sql("select id from corridor.disputed_areas where geom is not null and controlled_by = 'AZE' "
+                + "and (claimed_by = 'ARM' and since >= date '2020-11-10' or kind = 'transferred-2024')").query(String.class).list();
+        assertThat(held).hasSizeGreaterThanOrEqualTo(10);
+        for (String id : held) {
+            boolean covered = false;
+            for (JsonNode f : result.path("features")) {
+                boolean inside = jdbc.sql("select ST_Within(ST_PointOnSurface(geom), ST_GeomFromGeoJSON(:face)) from corridor.disputed_areas where id = :id")
+                        .param("face", f.path("geometry").toString()).param("id", id).query(Boolean.class).single();
+                if (inside) {
+                    covered = true;
+                    assertThat(f.path("properties").path("direction").asString()).as(id).isEqualTo("ARM→AZE");
+                }
+            }
+            assertThat(covered).as(id + " inside an area the maps disagree on").isTrue();
+        }
+        double heldKm2 = jdbc.sql("select sum(area_km2) from corridor.disputed_areas where geom is not null and controlled_by = 'AZE' "
+                + "and (claimed_by = 'ARM' and since >= date '2020-11-10' or kind = 'transferred-2024')").query(Double.class).single();
+        double armToAze = result.path("totals").path("directions").path("ARM→AZE").asDouble();
+        // The difference is the exclave Artsvashen (drawn only by the reference line) and slivers across bridged gaps.
+        double artsvashen = jdbc.sql("select area_km2 from corridor.disputed_areas where id = 'artsvashen'").query(Double.class).single();
+        assertThat(armToAze).isBetween(heldKm2 + artsvashen - 0.5, heldKm2 + artsvashen + 2.0);
+    }
+
+    @Test
+    void aPartialMapSaysNothingAboutRingsElsewhere() {
+        JsonNode result = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=tavush-gazakh-2024");
+        double transferred = jdbc.sql("select area_km2 from corridor.disputed_areas where id = 'tavush-gazakh-2024'").query(Double.class).single();
+        assertThat(result.path("features").size()).isEqualTo(1);
+        assertThat(result.path("totals").path("area_km2").asDouble()).isCloseTo(transferred, org.assertj.core.data.Offset.offset(0.01));
+        JsonNode none = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=arm-position-1975-maps");
+        assertThat(none.path("totals").path("area_km2").asDouble()).isZero();
+    }
+
+    @Test
+    void precomputedExposureZonesAgreeWithZonesBufferedOnRequest() {
+        String base = "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&scenario=status-quo-2024&exposure.km=";
+        assertThat(jdbc.sql("select count(*) from corridor.exposure_zones where metres = 5000").query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from corridor.exposure_zones where metres = 4999").query(Integer.class).single()).isZero();
+        double stored = contactKm(client.json(base + "5"));
+        double computed = contactKm(client.json(base + "4.999"));
+        assertThat(stored).isPositive();
+        assertThat(computed).isCloseTo(stored, org.assertj.core.data.Percentage.withPercentage(1));
+        // Independently: the Meghri route within 5 km of the line of contact, buffered exactly on geography.
+        double exact = jdbc.sql("""
+                select ST_Length(ST_Intersection(r.geom::geography, ST_Buffer(ST_Union(l.geom)::geography, 5000))) / 1000
+                  from corridor.routes r, corridor.boundary_lines l join corridor.boundary_maps m on m.id = l.map_id
+                 where r.id = 'baku-nakhchivan-via-meghri' and m.status = 'de facto' group by r.geom""").query(Double.class).single();
+        assertThat(stored).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(3));
+    }
+
+    private static double contactKm(JsonNode body) {
+        for (JsonNode g : body.path("routes").get(0).path("exposure").path("groups")) {
+            if (g.path("group").asString().equals("line-of-contact")) {
+                return g.path("km").asDouble();
+            }
+        }
+        return 0;
+    }
+}
