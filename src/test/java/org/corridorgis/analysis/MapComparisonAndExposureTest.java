@@ -2,42 +2,18 @@ package org.corridorgis.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.corridorgis.support.PostgisIntegrationTest;
-import org.corridorgis.support.ServiceClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The candidate-map comparison against the seed data's own held areas, and exposure's precomputed zones. */
-@PostgisIntegrationTest
-class MapComparisonAndExposureTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ServiceClient(port);
-    }
+class MapComparisonAndExposureTest extends ServiceTestBase {
 
     @Test
     void referenceAgainstDeFactoFindsEveryHeldArea() {
         JsonNode result = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024");
-        List<String> faces = new ArrayList<>();
-        for (JsonNode f : result.path("features")) {
-            faces.add(f.path("geometry").toString());
-        }
         // Each area held since 2020 and the 2024 handover lie in an area the two maps assign differently, ARM under
         // the reference line and AZE under the de facto one: checked by PostGIS, point by point.
         List<String> held = jdbc.sql("select id from corridor.disputed_areas where geom is not null and controlled_by = 'AZE' "

@@ -6,31 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 
-import org.corridorgis.support.PostgisIntegrationTest;
 import org.corridorgis.support.ServiceClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** What HTTP clients and caches expect: ETags and 304, gzip, CORS, HEAD, problem bodies everywhere. */
-@PostgisIntegrationTest
-class HttpBehaviourTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ServiceClient(port);
-    }
+class HttpBehaviourTest extends ServiceTestBase {
 
     @Test
     void strongEtagGives304AndChangesWhenTheDataChanges() {

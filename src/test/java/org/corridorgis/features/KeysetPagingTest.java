@@ -5,31 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.corridorgis.support.PostgisIntegrationTest;
-import org.corridorgis.support.ServiceClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Keyset paging: following next links visits every feature once, in order, under any sort; prev goes back. */
-@PostgisIntegrationTest
-class KeysetPagingTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ServiceClient(port);
-    }
+class KeysetPagingTest extends ServiceTestBase {
 
     private static String link(JsonNode page, String rel) {
         for (JsonNode l : page.path("links")) {

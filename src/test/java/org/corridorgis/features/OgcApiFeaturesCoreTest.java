@@ -9,35 +9,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.corridorgis.support.GeoJsonValidator;
-import org.corridorgis.support.PostgisIntegrationTest;
 import org.corridorgis.support.ServiceClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * OGC API – Features – Part 1: Core, GeoJSON, HTML and OpenAPI 3.0, one test per requirement (named by its
  * id), against the seed data in the real PostGIS.
  */
-@PostgisIntegrationTest
-class OgcApiFeaturesCoreTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ServiceClient(port);
-    }
+class OgcApiFeaturesCoreTest extends ServiceTestBase {
 
     private static Set<String> rels(JsonNode links) {
         Set<String> rels = new HashSet<>();

@@ -7,37 +7,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.corridorgis.support.PostgisIntegrationTest;
 import org.corridorgis.support.ServiceClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API – Features – Part 2: Coordinate Reference Systems by Reference. */
-@PostgisIntegrationTest
-class OgcApiFeaturesCrsTest {
+class OgcApiFeaturesCrsTest extends ServiceTestBase {
 
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final String EPSG4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
     static final String EPSG3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
     static final String UTM38N = "http://www.opengis.net/def/crs/EPSG/0/32638";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ServiceClient(port);
-    }
 
     private double[] agarak(String crs) {
         HttpResponse<String> r = client.get("/collections/checkpoints/items/agarak-nurduz?crs=" + crs);
