@@ -1,0 +1,132 @@
+package org.corridorgis.tiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.catalog.Property;
+import org.corridorgis.catalog.SqlIdentifiers;
+
+/**
+ * One layer of a vector tile: a spatial collection, the properties it carries into the tile (the ones the
+ * viewer needs; no jsonb blobs, no long prose) and, for routes, route segments and checkpoints, the control
+ * regime under the requested scenario. Every name in the SQL comes from the catalogue
+ * ({@link Property#sqlName(String)}); the tile and the scenario are bind parameters.
+ *
+ * @param fields property name to TileJSON field type ({@code String}, {@code Number}, {@code Boolean})
+ */
+record TileLayer(Collection collection, String sql, Map<String, String> fields) {
+
+    /** Long prose stays out of tiles: the popup fetches the full feature. */
+    private static final Set<String> LEFT_OUT = Set.of("note", "description", "cited_figure", "recorded_at");
+
+    /** Collections whose features get a control regime under the scenario. */
+    static final Set<String> WITH_REGIME = Set.of("routes", "route-segments", "checkpoints");
+
+    String id() {
+        return collection.id();
+    }
+
+    static TileLayer of(Collection c) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> columns = new ArrayList<>();
+        columns.add("t." + SqlIdentifiers.quote(Collection.ID_COLUMN) + " as \"id\"");
+        fields.put("id", "String");
+        for (Property p : c.properties()) {
+            if (p.name().equals(Collection.GEOMETRY_COLUMN) || LEFT_OUT.contains(p.name())) {
+                continue;
+            }
+            String column = p.sqlName("t");
+            String expression;
+            String type;
+            switch (p.type()) {
+                case STRING -> { expression = column; type = "String"; }
+                case STRING_ARRAY -> { expression = "array_to_string(" + column + ", ',')"; type = "String"; }
+                case NUMBER -> { expression = column + "::float8"; type = "Number"; }
+                case INTEGER -> { expression = column; type = "Number"; }
+                case BOOLEAN -> { expression = column; type = "Boolean"; }
+                case DATE, TIMESTAMP -> { expression = column + "::text"; type = "String"; }
+                default -> { continue; } // json(b), geometry: not in tiles
+            }
+            columns.add(expression + " as " + p.sqlName());
+            fields.put(p.name(), type);
+        }
+        String joins = "";
+        if (WITH_REGIME.contains(c.id())) {
+            columns.add("r.regime as \"regime\"");
+            columns.add("cr.name as \"regime_name\"");
+            columns.add("r.open as \"regime_open\"");
+            fields.put("regime", "String");
+            fields.put("regime_name", "String");
+            fields.put("regime_open", "Boolean");
+            joins = switch (c.id()) {
+                case "routes" -> """
+                         left join lateral (
+                               select (array_agg(s.regime order by (s.country = any(t."via")) desc, (s.regime <> 'DOMESTIC') desc, s.n))[1] as regime,
+                                      bool_and(s.open) as open
+                                 from segment_regime s where s.route_id = t."id") r on true""";
+                case "route-segments" -> """
+                         left join lateral (
+                               select s.regime, s.open from segment_regime s
+                                where s.route_id = t."route_id" and s.country = t."country" order by s.n limit 1) r on true""";
+                default -> """
+                         left join checkpoint_regime r on r.checkpoint_id = t."id\"""";
+            };
+            joins = "\n         " + joins.strip() + "\n         left join corridor.control_regimes cr on cr.code = r.regime";
+        }
+        // lines and polygons: cut to the tile (plus its buffer) first, so that only the part in the tile is
+        // reprojected and simplified; ST_AsMVTGeom then clips exactly, makes valid and quantises
+        String geometry = c.geometryType().equals("Point")
+                ? "ST_Transform(t.\"geom\", 3857)"
+                : "ST_Simplify(ST_Transform(ST_ClipByBox2D(t.\"geom\", tile.box), 3857), tile.tol, true)";
+        String layerName = c.id().replace("'", "''");
+        String sql = "coalesce((select ST_AsMVT(q, '" + layerName + "', 4096, 'geom') from (\n"
+                + "       select " + String.join(",\n              ", columns) + ",\n"
+                + "              ST_AsMVTGeom(" + geometry + ", tile.env, 4096, 64, true) as geom\n"
+                + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
+                + "        where t.\"geom\" && tile.box) q\n"
+                + "   where q.geom is not null), ''::bytea)";
+        return new TileLayer(c, sql, fields);
+    }
+
+    /**
+     * The whole tile query for these layers: the tile's envelope, the scenario's assignments, one
+     * {@code ST_AsMVT} per layer concatenated. Parameters: {@code :tile_z}, {@code :tile_x}, {@code :tile_y},
+     * {@code :scenario_id}. Answers one row: {@code scenario_ok}, the data version the tile was made from
+     * ({@code data_version}, {@code data_changed_at}: what {@link org.corridorgis.web.DataVersion#current()} reads, in
+     * the same snapshot, so a tile needs one round trip) and {@code mvt}.
+     */
+    static String query(List<TileLayer> layers) {
+        StringBuilder sql = new StringBuilder("""
+                with tile as (
+                  select ST_TileEnvelope(:tile_z, :tile_x, :tile_y) as env,
+                         ST_Expand(ST_Transform(ST_TileEnvelope(:tile_z, :tile_x, :tile_y), 4326), 360.0 / 2 ^ :tile_z * 64 / 4096) as box,
+                         40075016.686 / 2 ^ :tile_z / 1024 as tol
+                ), scenario as (
+                  select s.assignments from corridor.scenarios s where s.id = :scenario_id
+                ), segment_regime as (
+                  select a->>'route_id' as route_id, a->>'country' as country, a->>'regime' as regime, (a->>'open')::boolean as open, e.n
+                    from scenario s cross join lateral jsonb_array_elements(coalesce(s.assignments->'segments', '[]'::jsonb)) with ordinality as e(a, n)
+                ), checkpoint_regime as (
+                  select distinct on (a->>'checkpoint_id') a->>'checkpoint_id' as checkpoint_id, a->>'regime' as regime, (a->>'open')::boolean as open
+                    from scenario s cross join lateral jsonb_array_elements(coalesce(s.assignments->'checkpoints', '[]'::jsonb)) with ordinality as e(a, n)
+                   order by a->>'checkpoint_id', e.n
+                ), data_version as (
+                  select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version
+                )
+                select exists (select 1 from scenario) as scenario_ok,
+                       (select v from data_version) as data_version, (select at from data_version) as data_changed_at,
+                """);
+        if (layers.isEmpty()) {
+            sql.append("       ''::bytea");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            sql.append(i == 0 ? "       " : "\n    || ").append(layers.get(i).sql());
+        }
+        sql.append(" as mvt\n");
+        return sql.toString();
+    }
+}

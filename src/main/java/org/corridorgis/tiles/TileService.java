@@ -1,0 +1,45 @@
+package org.corridorgis.tiles;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.corridorgis.web.DataVersion;
+import org.corridorgis.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Makes a tile: one query, PostGIS does the clipping, simplification, quantisation and encoding. */
+@Service
+class TileService {
+
+    static final String DEFAULT_SCENARIO = "status-quo-2024";
+
+    private final JdbcClient jdbc;
+    private final TileLayers layers;
+
+    TileService(JdbcClient jdbc, TileLayers layers) {
+        this.jdbc = jdbc;
+        this.layers = layers;
+    }
+
+    /** A tile and the data version it was made from. */
+    record Tile(DataVersion.Snapshot version, byte[] mvt) {
+    }
+
+    Tile tile(List<TileLayer> chosen, TileCoordinates t, String scenario) {
+        String id = scenario == null ? DEFAULT_SCENARIO : scenario;
+        Result result = jdbc.sql(layers.query(chosen))
+                .param("tile_z", t.z()).param("tile_x", t.x()).param("tile_y", t.y()).param("scenario_id", id)
+                .query((rs, n) -> new Result(rs.getBoolean("scenario_ok"),
+                        new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class)),
+                        rs.getBytes("mvt")))
+                .single();
+        if (!result.scenarioOk && scenario != null) {
+            throw ProblemException.badParameter("scenario", "no scenario '" + id + "'; see /collections/scenarios/items");
+        }
+        return new Tile(result.version, result.mvt == null ? new byte[0] : result.mvt);
+    }
+
+    private record Result(boolean scenarioOk, DataVersion.Snapshot version, byte[] mvt) {
+    }
+}

@@ -1,0 +1,173 @@
+package org.corridorgis.tiles;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.web.DataVersion;
+import org.corridorgis.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * OGC API – Tiles (vector tiles, WebMercatorQuad) for every spatial collection and for all of them together,
+ * with TileJSON 3.0.0 and the OGC tileset description.
+ */
+@RestController
+class TilesController {
+
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+    static final String TMS = "WebMercatorQuad";
+
+    private final TileLayers layers;
+    private final TileService tiles;
+    private final TilesetMetadata metadata;
+    private final DataVersion versions;
+
+    TilesController(TileLayers layers, TileService tiles, TilesetMetadata metadata, DataVersion versions) {
+        this.layers = layers;
+        this.tiles = tiles;
+        this.metadata = metadata;
+        this.versions = versions;
+    }
+
+    // ------------------------------------------------------------------ dataset (all layers)
+
+    @GetMapping("/tiles")
+    ResponseEntity<?> datasetTilesets(HttpServletRequest request) {
+        allowOnly(request, Set.of("f"));
+        return json(metadata.tilesets(null, request));
+    }
+
+    @GetMapping("/tiles/{tms}")
+    ResponseEntity<?> datasetTileset(@PathVariable String tms, HttpServletRequest request) {
+        checkTms(tms);
+        allowOnly(request, Set.of("f", "collections", "scenario"));
+        return json(metadata.tileset(null, layers.select(request.getParameter("collections")), request));
+    }
+
+    @GetMapping("/tiles/{tms}/tilejson.json")
+    ResponseEntity<?> datasetTileJson(@PathVariable String tms, HttpServletRequest request) {
+        checkTms(tms);
+        allowOnly(request, Set.of("collections", "scenario"));
+        return json(metadata.tileJson(null, layers.select(request.getParameter("collections")), request));
+    }
+
+    /** The tile query itself, with its named parameters, so that the benchmark runs exactly what the service runs. */
+    @GetMapping(value = "/tiles/{tms}/query.sql")
+    ResponseEntity<String> datasetQuery(@PathVariable String tms, HttpServletRequest request) {
+        checkTms(tms);
+        allowOnly(request, Set.of("collections"));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                .body(layers.query(layers.select(request.getParameter("collections"))));
+    }
+
+    @GetMapping("/tiles/{tms}/{z}/{y}/{x}")
+    void datasetTile(@PathVariable String tms, @PathVariable String z, @PathVariable String y, @PathVariable String x,
+                     HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        checkTms(tms);
+        allowOnly(request, Set.of("collections", "scenario"));
+        List<TileLayer> chosen = layers.select(request.getParameter("collections"));
+        write(chosen, TileCoordinates.parse(z, y, x), request, response);
+    }
+
+    // ------------------------------------------------------------------ one collection
+
+    @GetMapping("/collections/{collectionId}/tiles")
+    ResponseEntity<?> collectionTilesets(@PathVariable String collectionId, HttpServletRequest request) {
+        TileLayer layer = layers.one(collectionId);
+        allowOnly(request, Set.of("f"));
+        return json(metadata.tilesets(layer, request));
+    }
+
+    @GetMapping("/collections/{collectionId}/tiles/{tms}")
+    ResponseEntity<?> collectionTileset(@PathVariable String collectionId, @PathVariable String tms, HttpServletRequest request) {
+        TileLayer layer = layers.one(collectionId);
+        checkTms(tms);
+        allowOnly(request, Set.of("f", "scenario"));
+        return json(metadata.tileset(layer, List.of(layer), request));
+    }
+
+    @GetMapping("/collections/{collectionId}/tiles/{tms}/tilejson.json")
+    ResponseEntity<?> collectionTileJson(@PathVariable String collectionId, @PathVariable String tms, HttpServletRequest request) {
+        TileLayer layer = layers.one(collectionId);
+        checkTms(tms);
+        allowOnly(request, Set.of("scenario"));
+        return json(metadata.tileJson(layer, List.of(layer), request));
+    }
+
+    @GetMapping("/collections/{collectionId}/tiles/{tms}/{z}/{y}/{x}")
+    void collectionTile(@PathVariable String collectionId, @PathVariable String tms, @PathVariable String z,
+                        @PathVariable String y, @PathVariable String x, HttpServletRequest request,
+                        HttpServletResponse response) throws java.io.IOException {
+        TileLayer layer = layers.one(collectionId);
+        checkTms(tms);
+        allowOnly(request, Set.of("scenario"));
+        write(List.of(layer), TileCoordinates.parse(z, y, x), request, response);
+    }
+
+    // ------------------------------------------------------------------
+
+    private void write(List<TileLayer> chosen, TileCoordinates t, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        String scenario = request.getParameter("scenario");
+        if (scenario != null && scenario.isBlank()) {
+            throw ProblemException.badParameter("scenario", "name a scenario; see /collections/scenarios/items");
+        }
+        response.setHeader("Vary", "Accept-Encoding");
+        // A conditional request is answered from the data version alone (no tile made for a 304); otherwise
+        // the tile query reads the version in the same statement, one round trip per tile.
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && notModified(versions.current(), request, response)) {
+            return;
+        }
+        TileService.Tile tile = tiles.tile(chosen, t, scenario);
+        if (notModified(tile.version(), request, response)) {
+            return;
+        }
+        byte[] body = tile.mvt();
+        response.setContentType(MVT);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private boolean notModified(DataVersion.Snapshot version, HttpServletRequest request, HttpServletResponse response) {
+        boolean notModified = versions.notModified(version, request, response, "mvt");
+        // Tomcat does not compress a response with a strong ETag; the tile's bytes differ with the encoding
+        // anyway, so the validator is weak (DataVersion matches W/"..." in If-None-Match too).
+        String etag = response.getHeader(HttpHeaders.ETAG);
+        if (etag != null && !etag.startsWith("W/")) {
+            response.setHeader(HttpHeaders.ETAG, "W/" + etag);
+        }
+        return notModified;
+    }
+
+    private static ResponseEntity<?> json(Map<String, Object> body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static void checkTms(String tms) {
+        if (!TMS.equals(tms)) {
+            throw ProblemException.notFound("no tile matrix set '" + tms + "'; tiles are served in " + TMS);
+        }
+    }
+
+    private static void allowOnly(HttpServletRequest request, Set<String> allowed) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of " + request.getRequestURI()
+                        + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        String f = request.getParameter("f");
+        if (f != null && !f.equals("json")) {
+            throw ProblemException.badParameter("f", "tile metadata is available as f=json only");
+        }
+    }
+}
