@@ -43,7 +43,8 @@ class FeaturesHtml {
     String api(Map<String, Object> doc) {
         Map<String, Object> components = (Map<String, Object>) doc.get("components");
         Map<String, Object> shared = (Map<String, Object>) components.get("parameters");
-        StringBuilder b = new StringBuilder("<p>The machine-readable definition is <a href=\"/api?f=json\">OpenAPI 3.0 JSON</a>.</p>");
+        StringBuilder b = new StringBuilder("<p>The machine-readable definition is <a href=\"/api?f=json\">OpenAPI 3.0 JSON</a>; "
+                + "<a href=\"/swagger-ui/index.html\">Swagger UI</a> reads it to try requests out.</p>");
         ((Map<String, Object>) doc.get("paths")).forEach((path, item) -> {
             Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) item).get("get");
             b.append("<h3><code>GET ").append(escape(path)).append("</code></h3><p>").append(escape(op.get("summary"))).append("</p>");

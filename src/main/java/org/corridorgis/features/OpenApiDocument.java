@@ -57,9 +57,65 @@ class OpenApiDocument {
                             Map.of("$ref", "#/components/schemas/feature")), "text/html", Map.of("schema", Map.of("type", "string")))),
                     "404", problem("No such feature"))));
         }
+        paths.putAll(otherResources());
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(), "schemas", schemas(), "responses", Map.of()));
         return doc;
+    }
+
+    /** The analyses and the vector tiles: not OGC API – Features, described here so that the definition is complete. */
+    private static Map<String, Object> otherResources() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> jsonHtmlCsv = Map.of("200", Map.of("description", "The analysis", "content", Map.of(
+                "application/json", Map.of("schema", Map.of("type", "object")), "text/html", Map.of("schema", Map.of("type", "string")),
+                "text/csv", Map.of("schema", Map.of("type", "string")))));
+        List<Object> tuning = List.of(query("speed.rail", "km/h on rail segments (default 60)", Map.of("type", "number", "exclusiveMinimum", true, "minimum", 0)),
+                query("speed.road", "km/h on road segments (default 70)", Map.of("type", "number", "exclusiveMinimum", true, "minimum", 0)),
+                query("dwell.passport", "minutes per passport check (default 30)", Map.of("type", "number", "minimum", 0)),
+                query("dwell.customs", "minutes per customs check (default 60)", Map.of("type", "number", "minimum", 0)),
+                query("dwell.border", "minutes per border check (default 20)", Map.of("type", "number", "minimum", 0)));
+        p.put("/analysis", get("The analyses, with examples", "analyses", List.of(ref("f")), jsonOrHtml("The analyses")));
+        List<Object> compare = new ArrayList<>(List.of(
+                Map.of("name", "routes", "in", "query", "required", true, "description", "route ids, comma-separated (at most 6)",
+                        "schema", Map.of("type", "string")),
+                query("scenario", "scenario id (default status-quo-2024)", Map.of("type", "string")),
+                query("exposure.km", "distance for exposure to disputed areas and the line of contact (default 5)",
+                        Map.of("type", "number", "minimum", 0, "maximum", 100)),
+                query("f", "json, html or csv", Map.of("type", "string", "enum", List.of("json", "html", "csv")))));
+        compare.addAll(tuning);
+        p.put("/analysis/routes/compare", get("Compare routes under a scenario: lengths per country, crossings, checks, "
+                + "control regimes, transit time, exposure", "compare-routes", compare, jsonHtmlCsv));
+        List<Object> perScenario = new ArrayList<>(List.of(
+                Map.of("name", "routeId", "in", "path", "required", true, "schema", Map.of("type", "string")),
+                query("f", "json, html or csv", Map.of("type", "string", "enum", List.of("json", "html", "csv")))));
+        perScenario.addAll(tuning);
+        p.put("/analysis/routes/{routeId}/scenarios", get("One route under every scenario, side by side", "route-scenarios",
+                perScenario, jsonHtmlCsv));
+        p.put("/analysis/boundaries/compare", get("Areas two candidate maps assign differently (GeoJSON), with totals per "
+                + "direction, Hausdorff distance and length per section", "compare-maps", List.of(
+                Map.of("name", "a", "in", "query", "required", true, "schema", Map.of("type", "string")),
+                Map.of("name", "b", "in", "query", "required", true, "schema", Map.of("type", "string")),
+                query("section", "only this section", Map.of("type", "string")), ref("f")), jsonOrHtml("The comparison")));
+        p.put("/analysis/territory", get("Disputed areas by kind, controller, claimant and episode; computed and cited figures",
+                "territory", List.of(query("datetime", "the state at this date (YYYY-MM-DD)", Map.of("type", "string", "format", "date")),
+                        query("recorded", "as recorded in the database at this time", Map.of("type", "string", "format", "date-time")),
+                        ref("f")), jsonOrHtml("The accounting")));
+        Map<String, Object> tile = Map.of("200", Map.of("description", "A Mapbox vector tile (empty when nothing is there)",
+                "content", Map.of("application/vnd.mapbox-vector-tile", Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        List<Object> zyx = List.of(
+                Map.of("name", "z", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0, "maximum", 24)),
+                Map.of("name", "y", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0)),
+                Map.of("name", "x", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0)),
+                query("scenario", "scenario whose control regimes the route and checkpoint features carry", Map.of("type", "string")));
+        List<Object> all = new ArrayList<>(zyx);
+        all.add(query("collections", "only these layers, comma-separated", Map.of("type", "string")));
+        p.put("/tiles/WebMercatorQuad/{z}/{y}/{x}", get("Vector tile of all spatial collections", "tile", all, tile));
+        List<Object> one = new ArrayList<>(List.of(Map.of("name", "collectionId", "in", "path", "required", true, "schema", Map.of("type", "string"))));
+        one.addAll(zyx);
+        p.put("/collections/{collectionId}/tiles/WebMercatorQuad/{z}/{y}/{x}", get("Vector tile of one collection", "collection-tile", one, tile));
+        p.put("/tiles/WebMercatorQuad/tilejson.json", get("TileJSON 3.0.0 of the tileset", "tilejson", List.of(),
+                Map.of("200", Map.of("description", "TileJSON", "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))))));
+        return p;
     }
 
     private static List<Object> itemsParameters(Collection c) {
