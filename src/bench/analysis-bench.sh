@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times each analysis endpoint on the seed data: N sequential requests (default 50), median and p95 in ms.
-# Usage: src/bench/analysis-bench.sh BASE_URL [N]      (target: < 200 ms each)
+# Usage: src/bench/analysis-bench.sh BASE_URL      (target: < 200 ms each; ANALYSIS_REQUESTS=N, default 50)
 set -euo pipefail
-BASE=${1:?usage: $0 BASE_URL [N]}; N=${2:-50}
+BASE=${1:?usage: $0 BASE_URL}; N=${ANALYSIS_REQUESTS:-50}
 urls=(
   "/analysis?f=json"
   "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road&scenario=crossroads-of-peace-2023"

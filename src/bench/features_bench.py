@@ -31,11 +31,11 @@ def psql(sql):
 
 
 class Service:
-    def __init__(self, heap, extra_args=(), log="service.log"):
+    def __init__(self, heap, extra_args=(), log="service.log", data=DATA):
         self.log_path = os.path.join(OUT, log)
         args = ["timeout", "3600", "java", f"-Xmx{heap}", "-XX:+UseSerialGC", "-jar", JAR,
                 "--server.address=127.0.0.1", f"--server.port={PORT}",
-                f"--corridor.database.embedded.data-dir={DATA}",
+                f"--corridor.database.embedded.data-dir={data}",
                 f"--corridor.database.embedded.port={DB_PORT}",
                 "--corridor.features.max-limit=100000", "--corridor.catalog.refresh=1s",
                 "--logging.level.org.corridorgis=WARN", *extra_args]
@@ -257,7 +257,8 @@ def main():
 
 def serve_only(command):
     os.makedirs(OUT, exist_ok=True)
-    svc = Service("512m", log="service-" + os.path.basename(command) + ".log")
+    # the seed data alone: the synthetic collections of the features benchmark would be layers of every tile
+    svc = Service("512m", log="service-" + os.path.basename(command) + ".log", data=DATA + "-seed")
     try:
         subprocess.run(["bash", command, BASE, CONNINFO], check=True)
     finally:

@@ -15,6 +15,8 @@
 # Environment: SAMPLE (tiles per zoom at 10–12, default 500; 0 = zooms 5–9 only), RUNS (timed passes, default 3;
 # the best pass counts). Run it on a quiet machine: the figures are wall-clock times.
 set -euo pipefail
+# the service's connections run without JIT (see application.yml); so do the baselines'
+export PGOPTIONS="-c jit=off"
 BASE=${1:-http://127.0.0.1:8080}
 CONN=${2:-"host=127.0.0.1 port=54329 user=postgres dbname=corridor"}
 SAMPLE=${SAMPLE:-500}
