@@ -40,6 +40,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -194,12 +197,12 @@ class ViewerBrowserTest {
         open("/viewer/#map=10/" + p[1] + "/" + p[0]);
         Map<?, ?> at = (Map<?, ?>) js("return viewer.pagePoint(arguments[0], arguments[1])", p[0], p[1]);
         new Actions(driver).moveToLocation((int) Math.round(num(at.get("x"))), (int) Math.round(num(at.get("y")))).click().perform();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        WebElement popup = wait.until(d -> d.findElement(By.cssSelector(".maplibregl-popup .popup")));
+        FluentWait<WebDriver> wait = waitUpTo(15);
+        wait.until(d -> !texts(".maplibregl-popup .popup h3").isEmpty());
         String name = jdbc.sql("select name from corridor.routes where id = 'baku-nakhchivan-via-iran-historic-road'").query(String.class).single();
-        assertThat(popup.findElement(By.tagName("h3")).getText()).isEqualTo(name);
-        wait.until(d -> !d.findElements(By.cssSelector(".maplibregl-popup .source-title")).isEmpty());
-        List<String> titles = driver.findElements(By.cssSelector(".maplibregl-popup .source-title")).stream().map(WebElement::getText).toList();
+        assertThat(texts(".maplibregl-popup .popup h3").get(0)).isEqualTo(name);
+        wait.until(d -> !texts(".maplibregl-popup .source-title").isEmpty());
+        List<String> titles = texts(".maplibregl-popup .source-title");
         List<String> expected = jdbc.sql("""
                 select s.title from corridor.routes r cross join unnest(r.sources) as u(source_id) join corridor.sources s on s.id = u.source_id
                  where r.id = 'baku-nakhchivan-via-iran-historic-road'""").query(String.class).list();
@@ -222,8 +225,8 @@ class ViewerBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(api).isEqualTo(200);
         open("/viewer/#scenario=status-quo-2024&routes=" + routes);
-        WebElement table = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("route-compare-table")));
-        List<String> cells = table.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        waitUpTo(20).until(d -> !texts("#route-compare-table td").isEmpty());
+        List<String> cells = texts("#route-compare-table td");
         List<String> numbers = new ArrayList<>();
         // every number of the per-route objects (lengths per country, checkpoints, times) is in the table
         numbers(JSON.readTree(r.body()).get("routes"), numbers);
@@ -254,11 +257,12 @@ class ViewerBrowserTest {
         new Select(driver.findElement(By.id("map-a"))).selectByValue("reference-osm-2017");
         new Select(driver.findElement(By.id("map-b"))).selectByValue("de-facto-2024");
         driver.findElement(By.id("compare-maps")).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(d -> !d.findElements(By.cssSelector("#map-diff .hint")).isEmpty()
-                && !d.findElement(By.cssSelector("#map-diff .hint")).getText().startsWith("Comparing"));
+        FluentWait<WebDriver> wait = waitUpTo(20);
+        // read in the page: the panel is re-rendered while the comparison loads
+        wait.until(d -> Boolean.TRUE.equals(js("const h = document.querySelector('#map-diff .hint');"
+                + " return !!h && !h.textContent.startsWith('Comparing')")));
         if (!areas.isEmpty()) {
-            List<String> cells = driver.findElements(By.cssSelector("#map-compare-table td")).stream().map(WebElement::getText).toList();
+            List<String> cells = texts("#map-compare-table td");
             assertThat(cells).containsAll(areas);
             assertThat(driver.findElements(By.cssSelector(".area-label"))).isNotEmpty();
             assertThat(num(js("return viewer.map.getSource('diff')._data.features.length"))).isEqualTo(areas.size());
@@ -291,7 +295,7 @@ class ViewerBrowserTest {
     void open(String path) {
         driver.get("about:blank");
         driver.get(base() + path);
-        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(js("return !!(window.viewer && viewer.ready)")));
+        waitUpTo(40).until(d -> Boolean.TRUE.equals(js("return !!(window.viewer && viewer.ready)")));
     }
 
     Object js(String script, Object... args) {
@@ -303,7 +307,7 @@ class ViewerBrowserTest {
     }
 
     void awaitIdle() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js("return window.__idle === true")));
+        waitUpTo(30).until(d -> Boolean.TRUE.equals(js("return window.__idle === true")));
     }
 
     void toggle(String layer) {
@@ -390,5 +394,16 @@ class ViewerBrowserTest {
 
     static void assertNear(int actual, int expected, int tolerance, String what) {
         assertThat(distance(actual, expected)).as("%s: %06x, expected about %06x", what, actual, expected).isLessThanOrEqualTo(tolerance);
+    }
+
+    /** A wait that looks again when the page re-rendered the element it was reading. */
+    private FluentWait<WebDriver> waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** The rendered text of every element matching a selector, read in the page in one step (no stale elements). */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText.trim())", css);
     }
 }
