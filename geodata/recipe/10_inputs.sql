@@ -1,17 +1,17 @@
--- 10_inputs.sql: load the shared inputs (countries, places) and helper functions into schema recipe.
--- Needs env CORRIDOR_SHARED (set by build.sh) pointing at the shared folder (facts/, geodata-sources/).
+-- 10_inputs.sql: load the inputs (countries, places) and helper functions into schema recipe.
+-- Needs env CORRIDOR_INPUTS (set by build.sh) pointing at the inputs folder (recipe/inputs/ by default).
 \set ON_ERROR_STOP on
 DROP SCHEMA IF EXISTS recipe CASCADE;
 CREATE SCHEMA recipe;
 SET search_path = recipe, public;
 
-\set countries_json `cat "$CORRIDOR_SHARED/geodata-sources/countries-osm-10m-region.geojson"`
+\set countries_json `cat "$CORRIDOR_INPUTS/countries-osm-10m-region.geojson"`
 CREATE TABLE src_countries AS
 SELECT f->'properties'->>'iso3' AS iso3, ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326) AS g
   FROM jsonb_array_elements((:'countries_json')::jsonb->'features') f;
 
 CREATE TABLE places (name text PRIMARY KEY, country text, lat numeric, lon numeric, precision text, source text, note text);
-\copy recipe.places FROM PROGRAM 'cat "$CORRIDOR_SHARED/facts/places.csv"' WITH (FORMAT csv, HEADER true)
+\copy recipe.places FROM PROGRAM 'cat "$CORRIDOR_INPUTS/places.csv"' WITH (FORMAT csv, HEADER true)
 
 -- helpers -------------------------------------------------------------------
 CREATE FUNCTION pt(n text) RETURNS geometry LANGUAGE sql STABLE AS $$

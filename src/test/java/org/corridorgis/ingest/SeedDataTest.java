@@ -1,7 +1,6 @@
 package org.corridorgis.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ class SeedDataTest {
                         || f.getFileName().toString().equals("sources.json")).sorted().forEach(seedFiles::add);
             }
         }
-        assumeTrue(seedFiles.stream().anyMatch(f -> f.toString().endsWith(".geojson")), "no geodata/*.geojson yet");
+        assertThat(seedFiles).as("geodata/*.geojson").anyMatch(f -> f.toString().endsWith(".geojson"));
     }
 
     @Test
