@@ -37,9 +37,11 @@ class FeaturesController {
     private final FeaturesHtml html;
     private final DataVersion versions;
     private final OpenApiDocument openApi;
+    private final FeatureHistory history;
 
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
-                       FeaturesHtml html, DataVersion versions, OpenApiDocument openApi) {
+                       FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history) {
+        this.history = history;
         this.openApi = openApi;
         this.catalog = catalog;
         this.descriptions = descriptions;
@@ -174,6 +176,36 @@ class FeaturesController {
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
         write(request, response, ItemsService.GEOJSON + ";charset=UTF-8",
                 feature.substring(0, feature.length() - 1) + ", \"links\": " + links + "}");
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}/history")
+    void history(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
+                 HttpServletResponse response) throws Exception {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, Set.of("f", "crs"));
+        ItemsQuery query = parser.parse(c, request);
+        DataVersion.Snapshot version = versions.current();
+        response.setHeader("Vary", "Accept, Accept-Encoding");
+        if (versions.notModified(version, request, response, query.format().name())) {
+            return;
+        }
+        List<String> features = history.versions(query, featureId);
+        if (features.isEmpty()) {
+            throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "', now or in its history");
+        }
+        if (query.format() == OutputFormat.HTML) {
+            write(request, response, "text/html;charset=UTF-8", html.history(c, featureId, features));
+            return;
+        }
+        String itemPath = "/collections/" + RequestUrls.encode(c.id()) + "/items/" + RequestUrls.encode(featureId);
+        String links = items.json().writeValueAsString(List.of(
+                Link.of(RequestUrls.self(request, Map.of("f", "json")), "self", ItemsService.GEOJSON, "every version of this feature"),
+                Link.of(RequestUrls.href(request, itemPath + "/history", Map.of("f", "html")), "alternate", "text/html", "as HTML"),
+                Link.of(RequestUrls.href(request, itemPath, Map.of()), "related", ItemsService.GEOJSON, "the current version")));
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        write(request, response, ItemsService.GEOJSON + ";charset=UTF-8", "{\"type\":\"FeatureCollection\",\"features\":["
+                + String.join(",", features) + "],\"numberMatched\":" + features.size() + ",\"numberReturned\":" + features.size()
+                + ",\"timeStamp\":\"" + version.changedAt().toInstant() + "\",\"links\":" + links + "}");
     }
 
     private ResponseEntity<?> respond(HttpServletRequest request, Map<String, Object> body, java.util.function.Supplier<String> htmlView) {

@@ -174,6 +174,7 @@ class FeaturesHtml {
         f.path("properties").properties().forEach(e -> b.append("<tr><th>").append(escape(e.getKey())).append("</th><td>")
                 .append(cell(e.getValue())).append("</td></tr>"));
         b.append("</table>");
+        b.append("<p><a href=\"").append(escape(path + "/items/" + RequestUrls.encode(id))).append("/history?f=html\">Every recorded version</a></p>");
         JsonNode sources = f.path("properties").path("sources");
         if (sources.isArray() && !sources.isEmpty()) {
             b.append("<h2>Sources</h2><ul>");
@@ -183,6 +184,39 @@ class FeaturesHtml {
         }
         return Html.page(id, crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Items",
                 path + "/items?f=html", id, null), b.toString(), path + "/items/" + RequestUrls.encode(id) + "?f=json");
+    }
+
+    /** Every version of a feature, oldest first: what changed, and when it was recorded. */
+    String history(Collection c, String featureId, List<String> versions) {
+        String path = "/collections/" + RequestUrls.encode(c.id());
+        List<JsonNode> features = versions.stream().map(json::readTree).toList();
+        List<String> keys = new ArrayList<>();
+        features.forEach(f -> f.path("properties").properties().forEach(e -> {
+            if (!keys.contains(e.getKey())) {
+                keys.add(e.getKey());
+            }
+        }));
+        StringBuilder b = new StringBuilder("<p>").append(features.size()).append(" recorded version(s), oldest first. ")
+                .append("A version's <code>recorded_to</code> is when it was replaced; the current one has none.</p><table><tr><th>property</th>");
+        for (int i = 0; i < features.size(); i++) {
+            b.append("<th>version ").append(i + 1).append("</th>");
+        }
+        b.append("</tr>");
+        for (String key : keys) {
+            b.append("<tr><th>").append(escape(key)).append("</th>");
+            String previous = null;
+            for (JsonNode f : features) {
+                String cell = cell(f.path("properties").get(key));
+                boolean changed = previous != null && !previous.equals(cell);
+                b.append(changed ? "<td style=\"background:#fff3c4\">" : "<td>").append(cell).append("</td>");
+                previous = cell;
+            }
+            b.append("</tr>");
+        }
+        b.append("</table>");
+        return Html.page("History of " + featureId, crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", featureId,
+                path + "/items/" + RequestUrls.encode(featureId) + "?f=html", "History", null), b.toString(),
+                path + "/items/" + RequestUrls.encode(featureId) + "/history?f=json");
     }
 
     private static String paging(List<Link> links) {

@@ -189,6 +189,10 @@ public class ItemsService {
         }).optional().orElse(null);
     }
 
+    JsonMapper json() {
+        return json;
+    }
+
     /** The links of a single feature, as a JSON array. */
     public String featureLinks(org.corridorgis.catalog.Collection c, String featureId, HttpServletRequest request) {
         String collectionPath = "/collections/" + RequestUrls.encode(c.id());
@@ -198,7 +202,9 @@ public class ItemsService {
                 new org.corridorgis.web.Link(RequestUrls.href(request, itemPath, Map.of("f", "html")), "alternate", "text/html",
                         "this feature as HTML"),
                 new org.corridorgis.web.Link(RequestUrls.href(request, collectionPath, Map.of()), "collection", "application/json",
-                        c.title()));
+                        c.title()),
+                new org.corridorgis.web.Link(RequestUrls.href(request, itemPath + "/history", Map.of()), "version-history",
+                        GEOJSON, "every recorded version of this feature"));
         return json.writeValueAsString(links);
     }
 

@@ -56,6 +56,9 @@ class OpenApiDocument {
                     "200", Map.of("description", "The feature", "content", Map.of("application/geo+json", Map.of("schema",
                             Map.of("$ref", "#/components/schemas/feature")), "text/html", Map.of("schema", Map.of("type", "string")))),
                     "404", problem("No such feature"))));
+            paths.put(base + "/items/{featureId}/history", get(c.title() + ": every recorded version of one feature, oldest first",
+                    "history-" + c.id(), c.spatial() ? List.of(ref("featureId"), ref("f"), ref("crs")) : List.of(ref("featureId"), ref("f")),
+                    features()));
         }
         paths.putAll(otherResources());
         doc.put("paths", paths);
