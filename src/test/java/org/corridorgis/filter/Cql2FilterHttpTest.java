@@ -500,7 +500,7 @@ class Cql2FilterHttpTest {
 
     // ---- hostile filters -------------------------------------------------------------------------------------
 
-    /** The 18 hostile filters of /work/shared/checks/cql2-safety. */
+    /** Eighteen hostile filters: injection attempts, comments, deep nesting, absurd literals, unknown names. */
     static final List<String> SAFETY_CHECK_FILTERS = List.of(
         "name = 'x'' OR 1=1 --'",
         "name = 'x'); DROP TABLE checkpoints; --",
