@@ -9,6 +9,7 @@ import java.util.Set;
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.Property;
 import org.corridorgis.catalog.SqlIdentifiers;
+import org.corridorgis.web.DataVersion;
 
 /**
  * One layer of a vector tile: a spatial collection, the properties it carries into the tile (the ones the
@@ -115,11 +116,11 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
                     from scenario s cross join lateral jsonb_array_elements(coalesce(s.assignments->'checkpoints', '[]'::jsonb)) with ordinality as e(a, n)
                    order by a->>'checkpoint_id', e.n
                 ), data_version as (
-                  select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version
+                  %s
                 )
                 select exists (select 1 from scenario) as scenario_ok,
                        (select v from data_version) as data_version, (select at from data_version) as data_changed_at,
-                """);
+                """.formatted(DataVersion.CURRENT_SQL));
         if (layers.isEmpty()) {
             sql.append("       ''::bytea");
         }

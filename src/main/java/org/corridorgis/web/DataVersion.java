@@ -20,15 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataVersion {
 
+    /**
+     * The current version: the sum of all tables' counters, and the time of the latest change. A query that
+     * must read the version in the same statement as its data (the tiles) embeds this text.
+     */
+    public static final String CURRENT_SQL =
+            "select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version";
+
     private final JdbcClient jdbc;
 
     public DataVersion(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The current version: the sum of all tables' counters, and the time of the latest change. */
     public Snapshot current() {
-        return jdbc.sql("select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version")
+        return jdbc.sql(CURRENT_SQL)
                 .query((rs, n) -> new Snapshot(rs.getLong("v"), rs.getObject("at", OffsetDateTime.class)))
                 .single();
     }
