@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.ResponseCompression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -123,29 +124,21 @@ class TilesController {
         response.setHeader("Vary", "Accept-Encoding");
         // A conditional request is answered from the data version alone (no tile made for a 304); otherwise
         // the tile query reads the version in the same statement, one round trip per tile.
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && notModified(versions.current(), request, response)) {
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && versions.notModified(versions.current(), request, response, "mvt")) {
             return;
         }
         TileService.Tile tile = tiles.tile(chosen, t, scenario);
-        if (notModified(tile.version(), request, response)) {
+        if (versions.notModified(tile.version(), request, response, "mvt")) {
             return;
         }
         byte[] body = tile.mvt();
         response.setContentType(MVT);
         if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
+            // compressed here when asked: the strong ETag names the encoding (see DataVersion)
+            try (java.io.OutputStream out = ResponseCompression.body(request, response)) {
+                out.write(body);
+            }
         }
-    }
-
-    private boolean notModified(DataVersion.Snapshot version, HttpServletRequest request, HttpServletResponse response) {
-        boolean notModified = versions.notModified(version, request, response, "mvt");
-        // Tomcat does not compress a response with a strong ETag; the tile's bytes differ with the encoding
-        // anyway, so the validator is weak (DataVersion matches W/"..." in If-None-Match too).
-        String etag = response.getHeader(HttpHeaders.ETAG);
-        if (etag != null && !etag.startsWith("W/")) {
-            response.setHeader(HttpHeaders.ETAG, "W/" + etag);
-        }
-        return notModified;
     }
 
     private static ResponseEntity<?> json(Map<String, Object> body) {
