@@ -576,15 +576,172 @@
   }
   viewer.flatten = flatten;
 
+  // ---- curated summary of a comparison: the API's own values, laid out for reading (never recomputed)
+
+  var DASH = '\u2014';
+
+  function isNum(v) { return typeof v === 'number' && isFinite(v); }
+  function str(v) { return v === null || v === undefined ? '' : String(v); }
+  function list(v) { return Array.isArray(v) ? v : []; }
+
+  /** A table cell; text only (textContent), so API strings are never parsed as HTML. */
+  function cell(children, cls, title) {
+    var attrs = {};
+    if (cls) { attrs['class'] = cls; }
+    if (title) { attrs.title = title; }
+    return el('td', attrs, (Array.isArray(children) ? children : [children]).map(function (c) {
+      return c === null || c === undefined ? null : (typeof c === 'object' ? c : String(c));
+    }));
+  }
+  function numCell(v, title) { return isNum(v) ? cell(String(v), 'num', title) : cell(DASH, 'num na', title); }
+
+  function regimeChip(regime) {
+    if (!regime || typeof regime !== 'object') { return el('span', { class: 'chip', text: '?', title: 'no regime under this scenario' }); }
+    var code = str(regime.code || regime.id || '?');
+    var chip = el('span', { class: 'chip', text: code, title: str(regime.name) });
+    chip.style.borderColor = REGIME_COLOURS[code] || REGIME_NONE;
+    return chip;
+  }
+
+  /** Passport / customs / border control of a regime as short badges ("P C B"). */
+  function controlBadges(regime) {
+    var r = regime && typeof regime === 'object' ? regime : {};
+    var on = [['passport_control', 'P', 'passport control'], ['customs_control', 'C', 'customs control'], ['border_control', 'B', 'border control']]
+      .filter(function (b) { return r[b[0]] === true; });
+    if (!on.length) { return [el('span', { class: 'badge none', text: 'no checks', title: 'no passport, customs or border control' })]; }
+    return on.map(function (b) { return el('span', { class: 'badge', text: b[1], title: b[2] }); });
+  }
+
+  function hmm(minutes) {
+    var m = Math.round(minutes);
+    return Math.floor(m / 60) + ':' + ('0' + (m % 60)).slice(-2);
+  }
+
+  /** Countries crossed by any route, in the order the routes (in their order) cross them. */
+  function countryOrder(routes) {
+    var out = [];
+    function add(c) { if (c && out.indexOf(c) < 0) { out.push(c); } }
+    routes.forEach(function (r) {
+      list(r.segments).forEach(function (s) { add(s && s.country); });
+      list(r.states_crossed).forEach(add);
+      if (r.length_by_country_km && typeof r.length_by_country_km === 'object') { Object.keys(r.length_by_country_km).forEach(add); }
+    });
+    return out;
+  }
+
+  function exposureGroups(routes) {
+    var out = ['line-of-contact'];
+    routes.forEach(function (r) {
+      list(r.exposure && r.exposure.groups).forEach(function (g) { if (g && g.group && out.indexOf(g.group) < 0) { out.push(g.group); } });
+    });
+    return out;
+  }
+
+  function summaryTable(json, routes) {
+    var table = el('table', { id: 'route-summary-table', class: 'summary' });
+    var head = el('tr', {}, [el('th', { text: '' })]);
+    routes.forEach(function (r, i) { head.appendChild(el('th', { text: str(r.id || ('route ' + (i + 1))), scope: 'col' })); });
+    table.appendChild(head);
+    function row(key, label, fn, cls) {
+      var tr = el('tr', { 'data-row': key }, [el('th', { text: label, scope: 'row' })]);
+      if (cls) { tr.className = cls; }
+      routes.forEach(function (r) { tr.appendChild(fn(r)); });
+      table.appendChild(tr);
+    }
+    function section(label) {
+      table.appendChild(el('tr', { class: 'section' }, [el('th', { colspan: String(routes.length + 1), text: label })]));
+    }
+
+    row('name', 'Name', function (r) { return cell(el('strong', { text: str(r.name) })); });
+    row('status', 'Status · mode', function (r) { return cell([str(r.status) || DASH, ' · ', str(r.mode) || DASH]); });
+    row('open', 'Open under the scenario', function (r) {
+      var yes = r.open === true;
+      var parts = [el('span', { class: yes ? 'yes' : 'no', text: r.open === undefined ? '?' : (yes ? 'yes' : 'no') })];
+      var segs = el('div', { class: 'segs' });
+      list(r.segments).forEach(function (s, i) {
+        if (i) { segs.appendChild(document.createTextNode(' → ')); }
+        segs.appendChild(el('span', { class: 'seg', title: 'segment ' + str(s.id) + ': ' + str(s.basis) },
+          [str(s.country) + ' ', regimeChip(s.regime)]));
+      });
+      parts.push(segs);
+      return cell(parts, '', list(r.closed_at).length ? 'closed at: ' + list(r.closed_at).join('; ') : '');
+    });
+
+    section('Length');
+    row('length_km', 'Total length (km)', function (r) { return numCell(r.length_km); });
+    countryOrder(routes).forEach(function (c) {
+      row('length_' + c, 'in ' + c + ' (km)', function (r) {
+        var by = r.length_by_country_km || {};
+        return numCell(Object.prototype.hasOwnProperty.call(by, c) ? by[c] : undefined);
+      });
+    });
+
+    section('Borders');
+    row('border_crossings', 'Border crossings', function (r) {
+      var xs = list(r.crossings).map(function (x) { return str(x.from) + '→' + str(x.to); });
+      return cell([isNum(r.border_crossings) ? String(r.border_crossings) : DASH,
+        xs.length ? el('span', { class: 'sub', text: ' (' + xs.join(', ') + ')' }) : null]);
+    });
+    row('consent', 'Consent needed from', function (r) {
+      var c = list(r.consent_needed_from);
+      return cell(c.length ? c.map(str).join(', ') : DASH);
+    });
+    row('checkpoints', 'Checkpoints (in order)', function (r) {
+      var cps = list(r.checkpoints).slice().sort(function (a, b) { return (a.order || 0) - (b.order || 0); });
+      if (!cps.length) { return cell(DASH); }
+      var ol = el('ol', { class: 'cps' });
+      cps.forEach(function (cp) {
+        var li = el('li', { title: str(cp.id) + (cp.crossing ? ' · ' + str(cp.crossing) : '') + (cp.kind ? ' · ' + str(cp.kind) : '') },
+          [el('span', { text: str(cp.name || cp.id) + ' ' }),
+            el('span', { class: 'badges' }, [regimeChip(cp.regime), ' '].concat(controlBadges(cp.regime))),
+            cp.open === false ? el('span', { class: 'no', text: ' closed' }) : null]);
+        ol.appendChild(li);
+      });
+      return cell(ol);
+    });
+    [['passport', 'Passport checks'], ['customs', 'Customs checks'], ['border', 'Border checks']].forEach(function (k) {
+      row(k[0], k[1], function (r) { return numCell(r.checkpoint_checks ? r.checkpoint_checks[k[0]] : undefined); });
+    });
+
+    section('Time and exposure');
+    row('transit', 'Transit time (h:mm)', function (r) {
+      var t = r.transit_time || {};
+      if (!isNum(t.total_minutes)) { return cell(DASH, 'num na'); }
+      var title = 'API: ' + t.total_minutes + ' min (' + str(t.moving_minutes) + ' moving + ' + str(t.dwell_minutes) + ' at checks)'
+        + (t.note ? '; ' + str(t.note) : '');
+      return cell([hmm(t.total_minutes), r.open === false ? el('div', { class: 'note', text: str(t.note) || 'estimate: the route is closed' }) : null],
+        'num', title);
+    });
+    var within = null;
+    routes.forEach(function (r) { if (within === null && r.exposure && isNum(r.exposure.within_km)) { within = r.exposure.within_km; } });
+    exposureGroups(routes).forEach(function (g) {
+      var label = 'km within ' + (within === null ? 'N' : String(within)) + ' km of ' + (g === 'line-of-contact' ? 'the line of contact' : g);
+      row('exposure_' + g, label, function (r) {
+        var hit = list(r.exposure && r.exposure.groups).filter(function (x) { return x && x.group === g; })[0];
+        return hit ? numCell(hit.km, list(hit.features).join(', ')) : cell(DASH, 'num na', 'not within the distance');
+      });
+    });
+    return table;
+  }
+  viewer.summaryTable = summaryTable;
+
+  var compareSeq = 0;
+
   function compareRoutes() {
     var box = document.getElementById('route-table');
+    var title = document.getElementById('drawer-title');
+    var seq = ++compareSeq;
     document.getElementById('drawer').hidden = false;
     box.innerHTML = '';
     box.appendChild(el('p', { class: 'hint', text: 'Comparing…' }));
-    var path = '/analysis/routes/compare?routes=' + state.routes.map(encodeURIComponent).join(',')
-      + '&scenario=' + encodeURIComponent(state.scenario);
+    var query = 'routes=' + state.routes.map(encodeURIComponent).join(',') + '&scenario=' + encodeURIComponent(state.scenario);
+    var path = '/analysis/routes/compare?' + query;
+    var known = viewer.data.scenarios.filter(function (s) { return s.id === state.scenario; })[0];
+    title.textContent = 'Route comparison · ' + ((known && known.name) || state.scenario);
     fetchJson(path, true).then(function (json) {
+      if (seq !== compareSeq) { return; }
       viewer.lastRouteComparison = json;
+      if (json && json.scenario && json.scenario.name) { title.textContent = 'Route comparison · ' + str(json.scenario.name); }
       var routes = routeObjects(json);
       var flat = routes.map(function (r) { return flatten(r, '', {}); });
       var rows = [];
@@ -605,18 +762,23 @@
         table.appendChild(tr);
       });
       box.innerHTML = '';
-      box.appendChild(el('p', { class: 'hint', text: 'Scenario ' + state.scenario + '; figures as the API gives them (' + path + ').' }));
-      box.appendChild(table);
+      var csv = el('a', { href: path + '&f=csv', download: 'route-comparison-' + state.scenario + '.csv', class: 'csv', id: 'route-compare-csv',
+        text: 'Download CSV' });
+      box.appendChild(el('p', { class: 'hint' }, ['Scenario ' + state.scenario + '; figures as the API gives them (' + path + '). ', csv]));
+      box.appendChild(summaryTable(json, routes));
+      var details = el('details', { class: 'all', open: '' }, [el('summary', { text: 'All figures of the API answer' }), table]);
       if (json && json.parameters && typeof json.parameters === 'object') {
         var params = flatten(json.parameters, '', {});
         var pt = el('table', { id: 'route-compare-parameters' }, [el('tr', {}, [el('th', { text: 'Parameter' }), el('th', { text: 'Value' })])]);
         Object.keys(params).forEach(function (k) {
           pt.appendChild(el('tr', {}, [el('th', { text: k }), el('td', { class: typeof params[k] === 'number' ? 'num' : '', text: String(params[k]) })]));
         });
-        box.appendChild(el('p', { class: 'hint', text: 'Assumptions of the comparison' }));
-        box.appendChild(pt);
+        details.appendChild(el('p', { class: 'hint', text: 'Assumptions of the comparison' }));
+        details.appendChild(pt);
       }
+      box.appendChild(details);
     }).catch(function (e) {
+      if (seq !== compareSeq) { return; }
       box.innerHTML = '';
       box.appendChild(el('p', { class: 'error', text: 'Route comparison is not available: ' + e.message }));
     });
@@ -735,11 +897,13 @@
       state.routes = [];
       syncRoutePicks();
       applyFilters();
+      compareSeq++;
       document.getElementById('route-table').innerHTML = '';
       document.getElementById('drawer').hidden = true;
       writeHash();
     });
     document.getElementById('drawer-close').addEventListener('click', function () {
+      compareSeq++;
       document.getElementById('drawer').hidden = true;
       document.getElementById('route-table').innerHTML = '';
     });

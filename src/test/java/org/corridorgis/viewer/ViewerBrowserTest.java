@@ -234,6 +234,22 @@ class ViewerBrowserTest {
         for (String n : numbers) {
             assertThat(cells).as("table cell with the API's " + n).anyMatch(c -> c.equals(n) || c.contains(n));
         }
+        // the curated summary above it: per route (column), the total length and the customs checks exactly as the API gives them
+        waitUpTo(20).until(d -> !texts("#route-summary-table tr[data-row='length_km'] td").isEmpty());
+        JsonNode apiRoutes = JSON.readTree(r.body()).get("routes");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode route : apiRoutes) {
+            numbers(route.get("length_km"), expected);
+            numbers(route.get("checkpoint_checks").get("customs"), expected);
+        }
+        List<String> shown = new ArrayList<>();
+        List<String> lengths = texts("#route-summary-table tr[data-row='length_km'] td");
+        List<String> customs = texts("#route-summary-table tr[data-row='customs'] td");
+        for (int i = 0; i < Math.max(lengths.size(), customs.size()); i++) {
+            shown.add(i < lengths.size() ? lengths.get(i) : null);
+            shown.add(i < customs.size() ? customs.get(i) : null);
+        }
+        assertThat(shown).as("summary table: length_km and customs checks of each route, in route order").isEqualTo(expected);
         // both routes highlighted
         assertThat(js("return viewer.map.getFilter('routes-highlight')").toString()).contains("baku-nakhchivan-via-meghri");
         Files.write(Path.of("target", "viewer-compare-screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
