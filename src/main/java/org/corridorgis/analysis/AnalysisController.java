@@ -125,7 +125,7 @@ class AnalysisController {
         boolean defaulted = request.getParameter("scenario") == null;
         String scenarioId = defaulted ? RouteAnalysis.DEFAULT_SCENARIO : request.getParameter("scenario");
         Map<String, Object> scenario = requireScenario(scenarioId);
-        if (versions.notModified(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
@@ -160,7 +160,7 @@ class AnalysisController {
         if (!routes.knownRoutes().contains(id)) {
             throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", routes.knownRoutes()));
         }
-        if (versions.notModified(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
@@ -219,7 +219,7 @@ class AnalysisController {
         if (section != null && !boundaries.knownSections().contains(section)) {
             throw ProblemException.notFound("no section '" + section + "'; the sections are: " + String.join(", ", boundaries.knownSections()));
         }
-        if (versions.notModified(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
@@ -256,7 +256,7 @@ class AnalysisController {
         String format = Params.format(request, false);
         var at = Params.date(request, "datetime");
         var recorded = Params.instant(request, "recorded");
-        if (versions.notModified(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();

@@ -40,11 +40,23 @@ public class DataVersion {
     }
 
     /**
-     * Sets ETag and Cache-Control; answers true (having set 304) when the client's copy is current, in which
-     * case the caller writes no body.
+     * Sets a strong ETag (naming the encoding: the caller writes through {@link ResponseCompression}) and
+     * Cache-Control; answers true (having set 304) when the client's copy is current, in which case the caller
+     * writes no body.
      */
     public boolean notModified(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
-        String etag = etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : ""));
+        return check(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), request, response);
+    }
+
+    /**
+     * The same with a weak ETag, for responses whose body Spring writes and the servlet container compresses
+     * (Tomcat leaves responses with a strong ETag uncompressed).
+     */
+    public boolean notModifiedWeak(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
+        return check("W/" + etag(version, request, variant), request, response);
+    }
+
+    private static boolean check(String etag, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -58,11 +70,16 @@ public class DataVersion {
     private static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+            // weak comparison, as If-None-Match requires (RFC 9110, 13.1.2)
+            if (c.equals("*") || strip(c).equals(strip(etag))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String strip(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
     static String etag(Snapshot version, HttpServletRequest request, String variant) {

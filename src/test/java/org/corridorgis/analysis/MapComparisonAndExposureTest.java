@@ -66,6 +66,15 @@ class MapComparisonAndExposureTest extends ServiceTestBase {
         assertThat(stored).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(3));
     }
 
+    @Test
+    void analysesAreCompressedAndRevalidated() {
+        String path = "/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024";
+        var zipped = client.getBytes(path, "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(client.get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
     private static double contactKm(JsonNode body) {
         for (JsonNode g : body.path("routes").get(0).path("exposure").path("groups")) {
             if (g.path("group").asString().equals("line-of-contact")) {
