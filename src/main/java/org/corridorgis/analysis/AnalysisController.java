@@ -71,7 +71,7 @@ class AnalysisController {
                         .append(Html.escape(e.get("parameters"))).append("</li>");
             }
             b.append("</ul>");
-            return html("Analyses", b.toString(), request);
+            return AnalysisViews.html("Analyses", b.toString(), request);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
@@ -145,9 +145,9 @@ class AnalysisController {
         body.put("routes", result);
         body.put("sources", sources.cite(cited));
         return switch (format) {
-            case "csv" -> csv(routeCsv(List.of(Map.of("scenario", scenarioId, "routes", result))));
-            case "html" -> html("Route comparison — " + scenario.get("name"), routeHtml(List.of(Map.of("scenario", scenarioId, "routes", result)))
-                    + citeHtml(body), request);
+            case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(List.of(Map.of("scenario", scenarioId, "routes", result))));
+            case "html" -> AnalysisViews.html("Route comparison — " + scenario.get("name"), AnalysisViews.routeHtml(List.of(Map.of("scenario", scenarioId, "routes", result)))
+                    + AnalysisViews.citeHtml(body), request);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         };
     }
@@ -195,8 +195,8 @@ class AnalysisController {
         }
         perScenario.forEach(m -> m.remove("route"));
         return switch (format) {
-            case "csv" -> csv(routeCsv(tables));
-            case "html" -> html("Route " + id + " under each scenario", routeHtml(tables) + citeHtml(body), request);
+            case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(tables));
+            case "html" -> AnalysisViews.html("Route " + id + " under each scenario", AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body), request);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         };
     }
@@ -227,10 +227,10 @@ class AnalysisController {
         body.put("sources", sources.cite(cited));
         if (format.equals("html")) {
             StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(body.get("totals"))).append("</p>");
-            h.append(table(castList(body.get("sections"))));
+            h.append(AnalysisViews.table(AnalysisViews.castList(body.get("sections"))));
             h.append("<h2>Areas between the lines</h2>");
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> f : castList(body.get("features"))) {
+            for (Map<String, Object> f : AnalysisViews.castList(body.get("features"))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = (Map<String, Object>) f.get("properties");
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -238,14 +238,14 @@ class AnalysisController {
                 r.putAll(p);
                 rows.add(r);
             }
-            h.append(table(rows));
-            h.append("<h2>Places on different sides</h2>").append(table(castList(body.get("places_on_different_sides"))));
+            h.append(AnalysisViews.table(rows));
+            h.append("<h2>Places on different sides</h2>").append(AnalysisViews.table(AnalysisViews.castList(body.get("places_on_different_sides"))));
             h.append("<h2>Notes</h2><ul>");
             for (Object n : (List<?>) body.get("notes")) {
                 h.append("<li>").append(Html.escape(n)).append("</li>");
             }
-            h.append("</ul>").append(citeHtml(body));
-            return html("Map comparison: " + a + " vs " + b, h.toString(), request);
+            h.append("</ul>").append(AnalysisViews.citeHtml(body));
+            return AnalysisViews.html("Map comparison: " + a + " vs " + b, h.toString(), request);
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
     }
@@ -267,9 +267,9 @@ class AnalysisController {
                     .append(Html.escape(((Map<?, ?>) body.get("headline")).get("area_km2"))).append(" km²</b></p>");
             @SuppressWarnings("unchecked")
             Map<String, List<Map<String, Object>>> totals = (Map<String, List<Map<String, Object>>>) body.get("totals");
-            totals.forEach((k, v) -> h.append("<h2>").append(Html.escape(k)).append("</h2>").append(table(v)));
-            h.append("<h2>Areas (computed and cited)</h2>").append(table(castList(body.get("areas")))).append(citeHtml(body));
-            return html("Territory accounting", h.toString(), request);
+            totals.forEach((k, v) -> h.append("<h2>").append(Html.escape(k)).append("</h2>").append(AnalysisViews.table(v)));
+            h.append("<h2>Areas (computed and cited)</h2>").append(AnalysisViews.table(AnalysisViews.castList(body.get("areas")))).append(AnalysisViews.citeHtml(body));
+            return AnalysisViews.html("Territory accounting", h.toString(), request);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
@@ -280,111 +280,5 @@ class AnalysisController {
             throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", routes.knownScenarios()));
         }
         return s;
-    }
-
-    // ---------------------------------------------------------------- rendering
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> castList(Object o) {
-        return (List<Map<String, Object>>) o;
-    }
-
-    private static ResponseEntity<?> html(String title, String body, HttpServletRequest request) {
-        String page = Html.page(title, List.<String[]>of(new String[] {"corridor-gis", "/"}, new String[] {"analyses", "/analysis"},
-                new String[] {title, null}), body, RequestUrls.self(request, Map.of("f", "json")));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page);
-    }
-
-    private static ResponseEntity<?> csv(String csv) {
-        return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8")).body(csv);
-    }
-
-    private static String table(List<Map<String, Object>> rows) {
-        if (rows == null || rows.isEmpty()) {
-            return "<p class=\"muted\">none</p>";
-        }
-        Set<String> cols = new LinkedHashSet<>();
-        rows.forEach(r -> cols.addAll(r.keySet()));
-        StringBuilder b = new StringBuilder("<table><tr>");
-        cols.forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
-        b.append("</tr>");
-        for (Map<String, Object> r : rows) {
-            b.append("<tr>");
-            cols.forEach(c -> b.append("<td>").append(Html.escape(r.get(c))).append("</td>"));
-            b.append("</tr>");
-        }
-        return b.append("</table>").toString();
-    }
-
-    private static String citeHtml(Map<String, Object> body) {
-        StringBuilder b = new StringBuilder("<h2>Sources</h2><ul>");
-        for (Map<String, Object> s : castList(body.get("sources"))) {
-            b.append("<li><code>").append(Html.escape(s.get("id"))).append("</code> ").append(Html.escape(s.get("title"))).append("</li>");
-        }
-        return b.append("</ul>").toString();
-    }
-
-    private static final String[] CSV_COLUMNS = {"scenario", "route", "name", "length_km", "length_by_country_km", "border_crossings",
-            "consent_needed_from", "open", "checkpoints", "passport_checks", "customs_checks", "border_checks", "segment_regimes",
-            "moving_minutes", "dwell_minutes", "total_minutes", "exposure"};
-
-    @SuppressWarnings("unchecked")
-    private static List<List<Object>> routeRows(List<Map<String, Object>> tables) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> t : tables) {
-            for (Map<String, Object> r : (List<Map<String, Object>>) t.get("routes")) {
-                Map<String, Object> checks = (Map<String, Object>) r.get("checkpoint_checks");
-                Map<String, Object> time = (Map<String, Object>) r.get("transit_time");
-                List<String> cps = new ArrayList<>();
-                for (Map<String, Object> c : (List<Map<String, Object>>) r.get("checkpoints")) {
-                    Map<String, Object> reg = (Map<String, Object>) c.get("regime");
-                    cps.add(c.get("id") + ":" + (reg == null ? "?" : reg.get("code")));
-                }
-                List<String> segs = new ArrayList<>();
-                for (Map<String, Object> s : (List<Map<String, Object>>) r.get("segments")) {
-                    Map<String, Object> reg = (Map<String, Object>) s.get("regime");
-                    segs.add(s.get("country") + ":" + (reg == null ? "?" : reg.get("code")));
-                }
-                List<String> exp = new ArrayList<>();
-                Object e = r.get("exposure");
-                if (e != null) {
-                    for (Map<String, Object> g : (List<Map<String, Object>>) ((Map<String, Object>) e).get("groups")) {
-                        exp.add(g.get("group") + ":" + g.get("km"));
-                    }
-                }
-                rows.add(List.of(t.get("scenario"), r.get("id"), r.get("name"), r.get("length_km"), r.get("length_by_country_km"),
-                        r.get("border_crossings"), String.join(" ", (List<String>) r.get("consent_needed_from")), r.get("open"),
-                        String.join(" ", cps), checks.get("passport"), checks.get("customs"), checks.get("border"), String.join(" ", segs),
-                        time.get("moving_minutes"), time.get("dwell_minutes"), time.get("total_minutes"), String.join("; ", exp)));
-            }
-        }
-        return rows;
-    }
-
-    private static String routeCsv(List<Map<String, Object>> tables) {
-        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
-        for (List<Object> row : routeRows(tables)) {
-            List<String> cells = new ArrayList<>();
-            for (Object o : row) {
-                String s = String.valueOf(o);
-                cells.add(s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-            }
-            b.append(String.join(",", cells)).append("\r\n");
-        }
-        return b.toString();
-    }
-
-    private static String routeHtml(List<Map<String, Object>> tables) {
-        StringBuilder b = new StringBuilder("<table><tr>");
-        for (String c : CSV_COLUMNS) {
-            b.append("<th>").append(Html.escape(c)).append("</th>");
-        }
-        b.append("</tr>");
-        for (List<Object> row : routeRows(tables)) {
-            b.append("<tr>");
-            row.forEach(o -> b.append("<td>").append(Html.escape(o)).append("</td>"));
-            b.append("</tr>");
-        }
-        return b.append("</table>").toString();
     }
 }

@@ -1,0 +1,124 @@
+package org.corridorgis.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.corridorgis.web.Html;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The HTML and CSV forms of the analyses' answers (JSON is Spring's own). */
+final class AnalysisViews {
+
+    private AnalysisViews() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> castList(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    static ResponseEntity<?> html(String title, String body, HttpServletRequest request) {
+        String page = Html.page(title, List.<String[]>of(new String[] {"corridor-gis", "/"}, new String[] {"analyses", "/analysis"},
+                new String[] {title, null}), body, RequestUrls.self(request, Map.of("f", "json")));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page);
+    }
+
+    static ResponseEntity<?> csv(String csv) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8")).body(csv);
+    }
+
+    static String table(List<Map<String, Object>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            return "<p class=\"muted\">none</p>";
+        }
+        Set<String> cols = new LinkedHashSet<>();
+        rows.forEach(r -> cols.addAll(r.keySet()));
+        StringBuilder b = new StringBuilder("<table><tr>");
+        cols.forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
+        b.append("</tr>");
+        for (Map<String, Object> r : rows) {
+            b.append("<tr>");
+            cols.forEach(c -> b.append("<td>").append(Html.escape(r.get(c))).append("</td>"));
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
+    }
+
+    static String citeHtml(Map<String, Object> body) {
+        StringBuilder b = new StringBuilder("<h2>Sources</h2><ul>");
+        for (Map<String, Object> s : castList(body.get("sources"))) {
+            b.append("<li><code>").append(Html.escape(s.get("id"))).append("</code> ").append(Html.escape(s.get("title"))).append("</li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    static final String[] CSV_COLUMNS = {"scenario", "route", "name", "length_km", "length_by_country_km", "border_crossings",
+            "consent_needed_from", "open", "checkpoints", "passport_checks", "customs_checks", "border_checks", "segment_regimes",
+            "moving_minutes", "dwell_minutes", "total_minutes", "exposure"};
+
+    @SuppressWarnings("unchecked")
+    static List<List<Object>> routeRows(List<Map<String, Object>> tables) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> t : tables) {
+            for (Map<String, Object> r : (List<Map<String, Object>>) t.get("routes")) {
+                Map<String, Object> checks = (Map<String, Object>) r.get("checkpoint_checks");
+                Map<String, Object> time = (Map<String, Object>) r.get("transit_time");
+                List<String> cps = new ArrayList<>();
+                for (Map<String, Object> c : (List<Map<String, Object>>) r.get("checkpoints")) {
+                    Map<String, Object> reg = (Map<String, Object>) c.get("regime");
+                    cps.add(c.get("id") + ":" + (reg == null ? "?" : reg.get("code")));
+                }
+                List<String> segs = new ArrayList<>();
+                for (Map<String, Object> s : (List<Map<String, Object>>) r.get("segments")) {
+                    Map<String, Object> reg = (Map<String, Object>) s.get("regime");
+                    segs.add(s.get("country") + ":" + (reg == null ? "?" : reg.get("code")));
+                }
+                List<String> exp = new ArrayList<>();
+                Object e = r.get("exposure");
+                if (e != null) {
+                    for (Map<String, Object> g : (List<Map<String, Object>>) ((Map<String, Object>) e).get("groups")) {
+                        exp.add(g.get("group") + ":" + g.get("km"));
+                    }
+                }
+                rows.add(List.of(t.get("scenario"), r.get("id"), r.get("name"), r.get("length_km"), r.get("length_by_country_km"),
+                        r.get("border_crossings"), String.join(" ", (List<String>) r.get("consent_needed_from")), r.get("open"),
+                        String.join(" ", cps), checks.get("passport"), checks.get("customs"), checks.get("border"), String.join(" ", segs),
+                        time.get("moving_minutes"), time.get("dwell_minutes"), time.get("total_minutes"), String.join("; ", exp)));
+            }
+        }
+        return rows;
+    }
+
+    static String routeCsv(List<Map<String, Object>> tables) {
+        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        for (List<Object> row : routeRows(tables)) {
+            List<String> cells = new ArrayList<>();
+            for (Object o : row) {
+                String s = String.valueOf(o);
+                cells.add(s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+            }
+            b.append(String.join(",", cells)).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    static String routeHtml(List<Map<String, Object>> tables) {
+        StringBuilder b = new StringBuilder("<table><tr>");
+        for (String c : CSV_COLUMNS) {
+            b.append("<th>").append(Html.escape(c)).append("</th>");
+        }
+        b.append("</tr>");
+        for (List<Object> row : routeRows(tables)) {
+            b.append("<tr>");
+            row.forEach(o -> b.append("<td>").append(Html.escape(o)).append("</td>"));
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
+    }
+}
