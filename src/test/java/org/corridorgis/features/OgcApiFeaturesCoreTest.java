@@ -62,6 +62,33 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
     }
 
     @Test
+    @DisplayName("/req/oas30/oas-impl, /req/core/http")
+    void everyOperationTheDefinitionListsIsImplemented() {
+        JsonNode api = ServiceClient.parse(client.get("/api").body());
+        List<String> checked = new ArrayList<>();
+        api.path("paths").properties().forEach(e -> {
+            String path = e.getKey();
+            boolean required = false;
+            for (JsonNode p : e.getValue().path("get").path("parameters")) {
+                required |= p.path("required").asBoolean() && p.path("in").asString().equals("query");
+            }
+            if (path.contains("{") || required) {
+                return; // templated and parameterised operations are exercised by their own tests
+            }
+            HttpResponse<String> r = client.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.version()).as(path).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+            checked.add(path);
+        });
+        assertThat(checked).contains("/", "/conformance", "/collections", "/collections/routes/items", "/analysis", "/analysis/territory");
+        for (String id : jdbc.sql("select id from corridor.collection").query(String.class).list()) {
+            String any = client.json("/collections/" + id + "/items?limit=1").path("features").get(0).path("id").asString();
+            assertThat(client.get("/collections/" + id + "/items/" + any).statusCode()).as(id + "/" + any).isEqualTo(200);
+            assertThat(client.get("/collections/" + id + "/items/" + any + "/history").statusCode()).as(id + " history").isEqualTo(200);
+        }
+    }
+
+    @Test
     @DisplayName("/req/core/conformance-op, /req/core/conformance-success")
     void conformanceListsTheImplementedClasses() {
         List<String> classes = new ArrayList<>();
