@@ -32,30 +32,12 @@ public final class Cql2 {
 
     /** Parses a CQL2 text filter. */
     public static Expression parseText(String filter, FilterLimits limits) {
-        FilterLimits l = limits == null ? FilterLimits.DEFAULT : limits;
-        try {
-            return Cql2TextParser.parse(filter, l);
-        } catch (FilterException e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw new FilterException("the filter is nested too deeply");
-        } catch (RuntimeException e) {
-            throw new FilterException(-1, "internal error: the filter could not be parsed", e);
-        }
+        return guarded("parsed", () -> Cql2TextParser.parse(filter, limits == null ? FilterLimits.DEFAULT : limits));
     }
 
     /** Parses a CQL2 JSON filter. */
     public static Expression parseJson(String filter, FilterLimits limits) {
-        FilterLimits l = limits == null ? FilterLimits.DEFAULT : limits;
-        try {
-            return Cql2JsonParser.parse(filter, l);
-        } catch (FilterException e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw new FilterException("the filter is nested too deeply");
-        } catch (RuntimeException e) {
-            throw new FilterException(-1, "internal error: the filter could not be parsed", e);
-        }
+        return guarded("parsed", () -> Cql2JsonParser.parse(filter, limits == null ? FilterLimits.DEFAULT : limits));
     }
 
     /**
@@ -75,14 +57,22 @@ public final class Cql2 {
         if (filterCrsSrid <= 0) {
             throw new IllegalArgumentException("filterCrsSrid must be positive");
         }
+        return guarded("translated", () -> new SqlTranslator(resolver, filterCrsSrid, filterCrsIsLatLon).translate(filter));
+    }
+
+    /**
+     * Whatever goes wrong with a filter leaves as a FilterException (a 400 that says what), never as another
+     * exception that would become a 500.
+     */
+    private static <T> T guarded(String step, java.util.function.Supplier<T> work) {
         try {
-            return new SqlTranslator(resolver, filterCrsSrid, filterCrsIsLatLon).translate(filter);
+            return work.get();
         } catch (FilterException e) {
             throw e;
         } catch (StackOverflowError e) {
             throw new FilterException("the filter is nested too deeply");
         } catch (RuntimeException e) {
-            throw new FilterException(-1, "internal error: the filter could not be translated", e);
+            throw new FilterException(-1, "internal error: the filter could not be " + step, e);
         }
     }
 

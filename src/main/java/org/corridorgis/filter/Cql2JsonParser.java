@@ -20,38 +20,25 @@ final class Cql2JsonParser {
     private static final Set<String> GEOJSON_TYPES = Set.of("Point", "LineString", "Polygon", "MultiPoint",
         "MultiLineString", "MultiPolygon", "GeometryCollection");
 
-    private final FilterLimits limits;
-    private int depth;
-    private int nodes;
+    private final FilterBudget budget;
 
-    private Cql2JsonParser(FilterLimits limits) {
-        this.limits = limits;
+    private Cql2JsonParser(FilterBudget budget) {
+        this.budget = budget;
     }
 
     static Expression parse(String input, FilterLimits limits) {
-        if (input == null) {
-            throw new FilterException("the filter is empty");
-        }
-        if (input.length() > limits.maxLength()) {
-            throw new FilterException("the filter is too long: " + input.length() + " characters, at most "
-                + limits.maxLength() + " are allowed");
-        }
+        FilterBudget budget = new FilterBudget(input, limits);
         // JSON nests two levels (object + args array) per level of the filter, GeoJSON coordinates up to 4.
         Node root = Json.parse(input, 2 * limits.maxDepth() + 8);
-        return new Cql2JsonParser(limits).expression(root);
+        return new Cql2JsonParser(budget).expression(root);
     }
 
     private <T extends Expression> T node(T e, int pos) {
-        if (++nodes > limits.maxNodes()) {
-            throw new FilterException(pos, "the filter has too many elements (at most " + limits.maxNodes() + ")");
-        }
-        return e;
+        return budget.node(e, pos);
     }
 
     private void enter(int pos) {
-        if (++depth > limits.maxDepth()) {
-            throw new FilterException(pos, "the filter is nested too deeply (at most " + limits.maxDepth() + " levels)");
-        }
+        budget.enter(pos);
     }
 
     private Expression expression(Node n) {
@@ -73,7 +60,7 @@ final class Cql2JsonParser {
             for (Node item : a.items()) {
                 elements.add(expression(item));
             }
-            depth--;
+            budget.leave();
             return node(new ArrayLiteral(elements), a.pos());
         }
         JObject o = (JObject) n;
@@ -129,7 +116,7 @@ final class Cql2JsonParser {
             throw new FilterException(o.pos(), "expected an object with \"op\" and \"args\", \"property\", \"date\","
                 + " \"timestamp\", \"interval\", \"bbox\" or a GeoJSON geometry, but found members " + keys(o));
         } finally {
-            depth--;
+            budget.leave();
         }
     }
 
@@ -239,7 +226,7 @@ final class Cql2JsonParser {
                 for (Node item : list.items()) {
                     items.add(expression(item));
                 }
-                depth--;
+                budget.leave();
                 return node(new In(value, items), pos);
             }
             case "isnull" -> {
@@ -379,7 +366,7 @@ final class Cql2JsonParser {
                 }
                 enter(g.pos());
                 parts.add(geometry(go));
-                depth--;
+                budget.leave();
             }
             return Geometries.collection(parts, pos);
         }

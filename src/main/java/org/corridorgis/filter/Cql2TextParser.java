@@ -42,27 +42,18 @@ final class Cql2TextParser {
     private static final int MAX_IDENTIFIER = 256;
 
     private final String input;
-    private final FilterLimits limits;
+    private final FilterBudget budget;
     private final List<Token> tokens;
     private int index;
-    private int depth;
-    private int nodes;
 
-    private Cql2TextParser(String input, FilterLimits limits) {
+    private Cql2TextParser(String input, FilterBudget budget) {
         this.input = input;
-        this.limits = limits;
+        this.budget = budget;
         this.tokens = lex(input);
     }
 
     static Expression parse(String input, FilterLimits limits) {
-        if (input == null) {
-            throw new FilterException("the filter is empty");
-        }
-        if (input.length() > limits.maxLength()) {
-            throw new FilterException("the filter is too long: " + input.length() + " characters, at most "
-                + limits.maxLength() + " are allowed");
-        }
-        Cql2TextParser p = new Cql2TextParser(input, limits);
+        Cql2TextParser p = new Cql2TextParser(input, new FilterBudget(input, limits));
         if (p.peek().kind == Kind.EOF) {
             throw new FilterException(0, "the filter is empty; expected a condition");
         }
@@ -239,20 +230,15 @@ final class Cql2TextParser {
     }
 
     private <T extends Expression> T node(T e, int pos) {
-        if (++nodes > limits.maxNodes()) {
-            throw new FilterException(pos, "the filter has too many elements (at most " + limits.maxNodes() + ")");
-        }
-        return e;
+        return budget.node(e, pos);
     }
 
     private void enter(int pos) {
-        if (++depth > limits.maxDepth()) {
-            throw new FilterException(pos, "the filter is nested too deeply (at most " + limits.maxDepth() + " levels)");
-        }
+        budget.enter(pos);
     }
 
     private void leave() {
-        depth--;
+        budget.leave();
     }
 
     // ---- boolean expressions ------------------------------------------------------------------------------
