@@ -222,8 +222,9 @@ class FeaturesController {
         if ("HEAD".equals(request.getMethod())) {
             return;
         }
-        try (java.io.OutputStream out = org.corridorgis.web.ResponseCompression.body(request, response)) {
-            out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = org.corridorgis.web.ResponseCompression.body(request, response, bytes.length)) {
+            out.write(bytes);
         }
     }
 

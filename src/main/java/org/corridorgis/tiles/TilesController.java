@@ -135,7 +135,7 @@ class TilesController {
         response.setContentType(MVT);
         if (!"HEAD".equals(request.getMethod())) {
             // compressed here when asked: the strong ETag names the encoding (see DataVersion)
-            try (java.io.OutputStream out = ResponseCompression.body(request, response)) {
+            try (java.io.OutputStream out = ResponseCompression.body(request, response, body.length)) {
                 out.write(body);
             }
         }

@@ -33,9 +33,20 @@ public final class ResponseCompression {
         return false;
     }
 
+    /** Bodies smaller than this are sent as they are: compressing them costs more than it saves. */
+    static final int MIN_SIZE = 1024;
+
     /** The response body stream, gzip-encoded when the client accepts it. Close it to finish the body. */
     public static OutputStream body(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!accepted(request)) {
+        return body(request, response, -1);
+    }
+
+    /**
+     * The same for a body whose length is known: a small one goes out uncompressed. The choice depends only on
+     * the body, so one request and one data version still give one representation (the ETag stays strong).
+     */
+    public static OutputStream body(HttpServletRequest request, HttpServletResponse response, int length) throws IOException {
+        if (!accepted(request) || (length >= 0 && length < MIN_SIZE)) {
             return response.getOutputStream();
         }
         response.setHeader("Content-Encoding", "gzip");

@@ -45,6 +45,15 @@ class StartupFailureTest {
     }
 
     @Test
+    void aSchemaThatDoesNotMatchTheMigrationsIsNamedInOneLine() {
+        org.flywaydb.core.api.FlywayException e = new org.flywaydb.core.api.FlywayException(
+                "Validate failed: Migrations have failed validation\nMigration checksum mismatch for migration version 4");
+        FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(new IllegalStateException(e));
+        assertThat(analysis.getDescription()).doesNotContain("\n").contains("checksum mismatch for migration version 4");
+        assertThat(analysis.getAction()).contains("CORRIDOR_DATA_DIR");
+    }
+
+    @Test
     void persistentEmbeddedClusterKeepsItsDataAcrossRestarts() throws Exception {
         Path dataDir = Files.createTempDirectory("corridor-restart-").resolve("postgis");
         EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir, false, 0, "", Duration.ofSeconds(60));
