@@ -213,6 +213,20 @@ def main():
                       f"p50 {p50:7.1f} ms p99 {p99:7.1f} ms | ceiling {tps:8.1f} req/s p50 {cp50:7.1f} ms "
                       f"p99 {cp99:7.1f} ms | ratio {rps / tps:4.2f}", flush=True)
 
+        # Deep pages: a keyset cursor against OFFSET, one request at a time.
+        def median_ms(path, n=20):
+            times = []
+            for _ in range(n):
+                t = time.time()
+                get(path)
+                times.append((time.time() - t) * 1000)
+            return statistics.median(times)
+        first = median_ms("/collections/bench-points/items?limit=100")
+        deep_cursor = median_ms("/collections/bench-points/items?limit=100&cursor=" + cursor(90000))
+        deep_offset = median_ms("/collections/bench-points/items?limit=100&offset=90000")
+        print(f"deep page (100 features after row 90 000): cursor {deep_cursor:.1f} ms, offset {deep_offset:.1f} ms, "
+              f"first page {first:.1f} ms (medians of 20)", flush=True)
+
         # The whole collection: next links at limit 10 000 against \copy of the same query.
         # The client reads each page's bytes and takes numberReturned and the next link from its tail (they
         # follow the features), as psql's \copy writes rows without parsing them.

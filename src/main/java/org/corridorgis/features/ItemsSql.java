@@ -31,20 +31,28 @@ final class ItemsSql {
     /** The page: feature JSON in column {@code feature}, then the sort-key values as text in k0..kn. */
     Sql page() {
         List<SortKey> keys = query.sortKeysWithId();
+        String order = " order by " + String.join(", ", keys.stream().map(k -> k.orderSql(ALIAS)).toList());
         Sql sql = new Sql().append("select ").append(featureJson()).append(" as feature");
         for (int i = 0; i < keys.size(); i++) {
             sql.append(", " + keys.get(i).property().sqlName(ALIAS) + "::text as k" + i);
         }
-        sql.append(" from " + collection.sqlTable() + " " + ALIAS);
         Sql where = where(true);
+        boolean offset = query.cursor() == null && query.offset() > 0;
+        if (offset) {
+            // Rows skipped by OFFSET are still produced; choose the page's rows first, and make the GeoJSON of
+            // those alone.
+            sql.append(" from (select * from " + collection.sqlTable() + " " + ALIAS);
+        } else {
+            sql.append(" from " + collection.sqlTable() + " " + ALIAS);
+        }
         if (!where.isEmpty()) {
             sql.append(" where ").append(where);
         }
-        sql.append(" order by " + String.join(", ", keys.stream().map(k -> k.orderSql(ALIAS)).toList()));
+        sql.append(order);
         // One row more than the page tells whether there is a next page.
         sql.append(" limit ?", query.limit() + 1);
-        if (query.cursor() == null && query.offset() > 0) {
-            sql.append(" offset ?", query.offset());
+        if (offset) {
+            sql.append(" offset ?", query.offset()).append(") " + ALIAS + order);
         }
         return sql;
     }
