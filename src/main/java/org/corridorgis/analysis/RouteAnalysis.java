@@ -217,13 +217,7 @@ class RouteAnalysis {
                     s.put("open", Sources.bool(rs, "open"));
                     s.put("basis", rs.getString("basis"));
                     s.put("minutes", Sources.round(rs.getDouble("minutes"), 1));
-                    List<String> src = Sources.array(rs, "sources");
-                    s.put("sources", src);
-                    sourceIds.addAll(src);
-                    List<String> rsrc = Sources.array(rs, "regime_sources");
-                    if (rsrc != null) {
-                        sourceIds.addAll(rsrc);
-                    }
+                    s.put("sources", citedWithRegime(rs, sourceIds));
                     segments.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(s);
                     return s;
                 }).list();
@@ -259,13 +253,7 @@ class RouteAnalysis {
                     checks.put("border", rs.getInt("border_checks"));
                     c.put("checks", checks);
                     c.put("dwell_minutes", Sources.round(rs.getDouble("dwell_minutes"), 1));
-                    List<String> src = Sources.array(rs, "sources");
-                    c.put("sources", src);
-                    sourceIds.addAll(src);
-                    List<String> rsrc = Sources.array(rs, "regime_sources");
-                    if (rsrc != null) {
-                        sourceIds.addAll(rsrc);
-                    }
+                    c.put("sources", citedWithRegime(rs, sourceIds));
                     checkpoints.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(c);
                     return c;
                 }).list();
@@ -407,5 +395,16 @@ class RouteAnalysis {
         r.put("border_control", Sources.bool(rs, "border_control"));
         r.put("operator", rs.getString("operator"));
         return r;
+    }
+
+    /** A row's own sources, which it returns, and its control regime's: both are cited by the answer. */
+    private static List<String> citedWithRegime(java.sql.ResultSet rs, Set<String> sourceIds) throws java.sql.SQLException {
+        List<String> own = Sources.array(rs, "sources");
+        sourceIds.addAll(own);
+        List<String> regime = Sources.array(rs, "regime_sources");
+        if (regime != null) {
+            sourceIds.addAll(regime);
+        }
+        return own;
     }
 }
