@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """OGC API - Features benchmark (see README, "Benchmarks").
 
-Starts the service (-Xmx64m) on its own embedded PostGIS, creates 100 000 points and 1 000 lines as
-collections, and measures, at concurrency 8 on loopback:
+Starts the service (-Xmx64m) on its own embedded PostGIS, creates 100 000 points, 1 000 000 points and 1 000
+lines as collections, and measures, at concurrency 8 on loopback:
   - items?limit=100 and limit=1000: first page, pages spread over the collection (keyset cursors), with bbox;
-    wrk against the service, and pgbench (-M prepared) running the very SQL the service runs (captured from
-    the service's own SQL log) straight against PostgreSQL: the ceiling;
+    wrk against the service, and as the ceiling pgbench (-M prepared) running the page statement alone (the
+    page SQL the service runs, captured from its own SQL log) straight against PostgreSQL; the count
+    statements timed on their own;
+  - the first page at 1 000 000 points against 100 000; a page over the whole collection against the same page
+    with a small bbox (a few hundred matches); a deep keyset page against the first;
   - the whole collection fetched by following next links (limit 10 000) against psql \\copy of the same query;
-  - a 100 000-feature page, alone and 8 at once, under -Xmx64m (the heap stays flat: rows stream).
+  - a 100 000-feature page, alone and 8 at once, under -Xmx64m (the heap stays flat: rows stream);
+  - a mixed workload: 8 clients on random bbox pages while one client writes a feature a second, each write
+    checked at once (ETag and numberMatched must follow it);
+  - vector tiles of all layers at zooms 5-12 with the 1 000 000 points among them: largest tile, p50/p99 time.
 With --serve-only CMD: start the service with the seed data only, run CMD BASE_URL PSQL_CONNINFO, stop.
 """
-import base64, json, os, random, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+import base64, json, math, os, random, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
 
 PORT = int(os.environ.get("BENCH_PORT", "18080"))
 DB_PORT = int(os.environ.get("BENCH_DB_PORT", "54399"))
@@ -83,7 +89,7 @@ def capture_sql():
     """Runs one request of each kind with the service's SQL log on and returns the statements it ran."""
     svc = Service("256m", ["--logging.level.org.corridorgis.features.sql=DEBUG"], log="capture.log")
     try:
-        print("creating 100 000 points and 1 000 lines ...", flush=True)
+        print("creating 100 000 points, 1 000 000 points and 1 000 lines ...", flush=True)
         t = time.time()
         sh(["psql", CONNINFO, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "src/bench/features-bench.sql"])
         print(f"  done in {time.time() - t:.1f} s", flush=True)
@@ -91,6 +97,7 @@ def capture_sql():
         get("/collections/bench-points/items?limit=100")
         get("/collections/bench-points/items?limit=100&cursor=" + cursor(50000))
         get("/collections/bench-points/items?limit=100&bbox=45,39,45.5,39.5")
+        get("/collections/bench-points-1m/items?limit=100")
     finally:
         svc.stop()
     lines = [l for l in open(svc.log_path) if "page SQL:" in l or "count SQL:" in l]
@@ -102,19 +109,17 @@ def capture_sql():
     return found
 
 
-def pgbench_script(page_sql, count_sql, variables, page_values, count_values):
-    """The service's statements with its ? placeholders as pgbench variables."""
-    def fill(sql, values):
-        parts = sql.split("?")
-        assert len(parts) == len(values) + 1, (sql, values)
-        return "".join(p + (values[i] if i < len(values) else "") for i, p in enumerate(parts))
+def fill(sql, values):
+    """The service's statement with its ? placeholders as pgbench variables or literals."""
+    parts = sql.split("?")
+    assert len(parts) == len(values) + 1, (sql, values)
+    return "".join(p + (values[i] if i < len(values) else "") for i, p in enumerate(parts))
+
+
+def pgbench_script(sql, variables, values):
+    """One statement alone: the page (the ceiling), or the count (timed on its own)."""
     text = "".join(f"\\set {k} {v}\n" for k, v in variables.items())
-    text += "BEGIN;\n"
-    text += "SELECT set_config('statement_timeout', '30000', true);\n"
-    text += fill(count_sql, count_values) + ";\n"
-    text += fill(page_sql, page_values) + ";\n"
-    text += "COMMIT;\n"
-    return text
+    return text + fill(sql, values) + ";\n"
 
 
 def run_pgbench(script, name):
@@ -172,60 +177,170 @@ def mean_returned(urls):
     return statistics.mean(json.loads(get(u))["numberReturned"] for u in sample)
 
 
+def median_ms(path, n=20):
+    times = []
+    for _ in range(n):
+        t = time.time()
+        get(path)
+        times.append((time.time() - t) * 1000)
+    return statistics.median(times)
+
+
+def bbox_urls(collection, limit, size, n=2000):
+    boxes = []
+    for _ in range(n):
+        x, y = 42.5 + random.random() * (8.5 - size), 37.0 + random.random() * (5.5 - size)
+        boxes.append((x, y, x + size, y + size))
+    return [f"/collections/{collection}/items?limit={limit}&bbox={b[0]:.4f},{b[1]:.4f},{b[2]:.4f},{b[3]:.4f}" for b in boxes]
+
+
+def bbox_variables(size):
+    return {"x": f"42.5 + random(0, {int((8.5 - size) * 1000)}) / 1000.0", "y": f"37.0 + random(0, {int((5.5 - size) * 1000)}) / 1000.0",
+            "x2": f":x + {size}", "y2": f":y + {size}"}
+
+
+def compare(rows, label, urls, page_script, count_script=None):
+    """wrk on the service, pgbench on the page statement alone (the ceiling), and the count alone."""
+    name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    per_page = mean_returned(urls)
+    rps, p50, p99 = run_wrk(urls, name)
+    tps, cp50, cp99 = run_pgbench(page_script, name + "-page")
+    counted = run_pgbench(count_script, name + "-count") if count_script else None
+    rows.append({"scenario": label, "features_per_page": per_page, "service_rps": rps, "service_p50_ms": p50,
+                 "service_p99_ms": p99, "ceiling_tps": tps, "ceiling_p50_ms": cp50, "ceiling_p99_ms": cp99,
+                 "ratio": rps / tps, "count_tps": counted[0] if counted else None,
+                 "count_p50_ms": counted[1] if counted else None})
+    print(f"{label:<34} service {rps:8.1f} req/s p50 {p50:7.1f} ms p99 {p99:7.1f} ms | page-only ceiling {tps:8.1f} tps "
+          f"p50 {cp50:6.1f} ms p99 {cp99:6.1f} ms | ratio {rps / tps:4.2f}"
+          + (f" | count alone {counted[0]:8.1f} tps p50 {counted[1]:6.1f} ms" if counted else ""), flush=True)
+    return rps
+
+
+def tile_range(z):
+    def tile(lon, lat):
+        n = 2 ** z
+        r = math.radians(lat)
+        return (min(max(int((lon + 180.0) / 360.0 * n), 0), n - 1),
+                min(max(int((1.0 - math.asinh(math.tan(r)) / math.pi) / 2.0 * n), 0), n - 1))
+    (x0, y0), (x1, y1) = tile(42.5, 42.5), tile(51.0, 37.0)
+    return [(z, x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def tiles_with_a_million_points():
+    """Every all-layers tile of the region at zooms 5-8, a sample of 100 a zoom at 9-12: size and time."""
+    rnd = random.Random(7)
+    sizes, times, per_zoom = [], [], {}
+    for z in range(5, 13):
+        tiles = tile_range(z)
+        if z >= 9 and len(tiles) > 100:
+            tiles = rnd.sample(tiles, 100)
+        zt = []
+        for (tz, x, y) in tiles:
+            t = time.time()
+            size = len(get(f"/tiles/WebMercatorQuad/{tz}/{y}/{x}"))
+            zt.append((time.time() - t) * 1000)
+            sizes.append((size, f"{tz}/{y}/{x}"))
+        zt.sort()
+        per_zoom[z] = (len(tiles), pct(zt, 50), pct(zt, 99))
+        times += zt
+    times.sort()
+    biggest = max(sizes)
+    for z, (n, p50, p99) in per_zoom.items():
+        print(f"  tiles z{z:<2} {n:4d} tiles p50 {p50:7.1f} ms p99 {p99:7.1f} ms", flush=True)
+    print(f"tiles z5-12 with 1 000 000 points among the layers: largest {biggest[0] / 1024:.0f} KB ({biggest[1]}), "
+          f"p50 {pct(times, 50):.1f} ms, p99 {pct(times, 99):.1f} ms over {len(times)} tiles", flush=True)
+    return {"largest_bytes": biggest[0], "largest_tile": biggest[1], "p50_ms": pct(times, 50), "p99_ms": pct(times, 99),
+            "per_zoom": per_zoom}
+
+
+def mixed_workload(seconds):
+    """8 clients on random bbox pages; one writer a second, each write checked at once against the database."""
+    box = (45.0, 39.0, 45.5, 39.5)
+    where = f"geom && ST_MakeEnvelope({box[0]}, {box[1]}, {box[2]}, {box[3]}, 4326)"
+    page = f"/collections/bench-points/items?limit=10&bbox={box[0]},{box[1]},{box[2]},{box[3]}"
+    lua = os.path.join(OUT, "limit-100-with-bbox.lua")  # random 1-degree bbox pages, written by run_wrk
+    wrk = subprocess.Popen(["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "60s", "-s", lua, BASE],
+                           stdout=subprocess.PIPE, text=True)
+    stale, writes, last_etag = 0, 0, None
+    start = time.time()
+    while time.time() - start < seconds - 2:
+        t = time.time()
+        n = writes
+        if n % 3 == 0:
+            psql(f"insert into corridor.bench_points (id, geom, name, kind, value, sources, accuracy) values ('w{n}', "
+                 f"ST_SetSRID(ST_MakePoint(45.25, 39.25), 4326), 'written {n}', 'bridge', 1, '{{corridor-gis-recipe}}', 'schematic')")
+        elif n % 3 == 1:
+            psql(f"update corridor.bench_points set geom = ST_SetSRID(ST_MakePoint(45.3, 39.3), 4326) "
+                 f"where id = (select id from corridor.bench_points where not ({where}) order by id limit 1)")
+        else:
+            psql(f"delete from corridor.bench_points where id = (select id from corridor.bench_points where {where} order by id limit 1)")
+        writes += 1
+        with urllib.request.urlopen(BASE + page, timeout=60) as r:
+            etag = r.headers["ETag"]
+            body = json.loads(r.read())
+        expected = int(psql(f"select count(*) from corridor.bench_points where {where} and ST_Intersects(geom, "
+                            f"ST_MakeEnvelope({box[0]}, {box[1]}, {box[2]}, {box[3]}, 4326))"))
+        if body.get("numberMatched") != expected or etag == last_etag:
+            stale += 1
+        last_etag = etag
+        time.sleep(max(0.0, 1.0 - (time.time() - t)))
+    out = wrk.communicate()[0]
+    rps, p50, p99, bad_status, bad_io = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", out).groups()
+    print(f"mixed workload: 8 clients on random bbox pages {float(rps):.1f} req/s p50 {float(p50):.1f} ms p99 {float(p99):.1f} ms, "
+          f"{bad_status} errors; {writes} writes, {stale} stale pages", flush=True)
+    return {"rps": float(rps), "p50_ms": float(p50), "p99_ms": float(p99), "errors": int(bad_status) + int(bad_io),
+            "writes": writes, "stale": stale}
+
+
 def main():
     if not os.path.exists(JAR):
         sys.exit("build first: ./mvnw -q -DskipTests package (./corridor bench does)")
     os.makedirs(OUT, exist_ok=True)
     random.seed(7)
     sql = capture_sql()
-    first_page, cursor_page, bbox_page = sql["page"][:3]
-    count_all, _, count_bbox = sql["count"][:3]
+    first_page, cursor_page, bbox_page, first_page_1m = sql["page"][:4]
+    count_all, _, count_bbox, count_all_1m = sql["count"][:4]
+    budget_row = count_bbox[1].split(", ")[-1]  # the count's last parameter: the budget plus one
 
     svc = Service("64m", log="service.log")
-    rows = []
+    rows, results = [], {}
     try:
         for limit in (100, 1000):
-            scenarios = {
-                "first page": ([f"/collections/bench-points/items?limit={limit}"] ,
-                               pgbench_script(first_page[0], count_all[0], {}, [str(limit + 1)], [])),
-                "spread pages": ([f"/collections/bench-points/items?limit={limit}&cursor={cursor(random.randint(1, 99000))}"
-                                  for _ in range(2000)],
-                                 pgbench_script(cursor_page[0], count_all[0], {"n": "random(1, 99000)"},
-                                                ["cast(:n as text)", str(limit + 1)], [])),
-            }
-            boxes = []
-            for _ in range(2000):
-                x, y = 42.5 + random.random() * 7.5, 37.0 + random.random() * 4.5
-                boxes.append((x, y, x + 1.0, y + 1.0))
-            scenarios["with bbox"] = (
-                [f"/collections/bench-points/items?limit={limit}&bbox={b[0]:.4f},{b[1]:.4f},{b[2]:.4f},{b[3]:.4f}" for b in boxes],
-                pgbench_script(bbox_page[0], count_bbox[0],
-                               {"x": "42.5 + random(0, 7500) / 1000.0", "y": "37.0 + random(0, 4500) / 1000.0",
-                                "x2": ":x + 1.0", "y2": ":y + 1.0"},
-                               [":x", ":y", ":x2", ":y2"] * 2 + [str(limit + 1)], [":x", ":y", ":x2", ":y2"] * 2))
-            for label, (urls, script) in scenarios.items():
-                name = f"limit{limit}-{label.replace(' ', '-')}"
-                per_page = mean_returned(urls)
-                rps, p50, p99 = run_wrk(urls, name)
-                tps, cp50, cp99 = run_pgbench(script, name)
-                rows.append((f"limit={limit}, {label}", per_page, rps, p50, p99, tps, cp50, cp99))
-                print(f"limit={limit:<5} {label:<13} service {rps:8.1f} req/s {rps * per_page:10.0f} features/s "
-                      f"p50 {p50:7.1f} ms p99 {p99:7.1f} ms | ceiling {tps:8.1f} req/s p50 {cp50:7.1f} ms "
-                      f"p99 {cp99:7.1f} ms | ratio {rps / tps:4.2f}", flush=True)
+            compare(rows, f"limit={limit}, first page", [f"/collections/bench-points/items?limit={limit}"],
+                    pgbench_script(first_page[0], {}, [str(limit + 1)]), pgbench_script(count_all[0], {}, []))
+            compare(rows, f"limit={limit}, spread pages",
+                    [f"/collections/bench-points/items?limit={limit}&cursor={cursor(random.randint(1, 99000))}" for _ in range(2000)],
+                    pgbench_script(cursor_page[0], {"n": "random(1, 99000)"}, ["cast(:n as text)", str(limit + 1)]))
+            compare(rows, f"limit={limit}, with bbox", bbox_urls("bench-points", limit, 1.0),
+                    pgbench_script(bbox_page[0], bbox_variables(1.0), [":x", ":y", ":x2", ":y2"] * 2 + [str(limit + 1)]),
+                    pgbench_script(count_bbox[0], bbox_variables(1.0), [":x", ":y", ":x2", ":y2"] * 2 + [budget_row]))
+        whole = rows[0]["service_rps"]
+        small = compare(rows, "limit=100, small bbox (0.4 deg)", bbox_urls("bench-points", 100, 0.4),
+                        pgbench_script(bbox_page[0], bbox_variables(0.4), [":x", ":y", ":x2", ":y2"] * 2 + ["101"]),
+                        pgbench_script(count_bbox[0], bbox_variables(0.4), [":x", ":y", ":x2", ":y2"] * 2 + [budget_row]))
+        print(f"whole collection vs small bbox, limit=100: {whole:.1f} vs {small:.1f} req/s, ratio {whole / small:.2f}", flush=True)
+        results["whole_vs_small_bbox"] = whole / small
+        big = compare(rows, "1M points, limit=100, first page", ["/collections/bench-points-1m/items?limit=100"],
+                      pgbench_script(first_page_1m[0], {}, ["101"]), pgbench_script(count_all_1m[0], {}, []))
+        compare(rows, "1M points, limit=100, spread pages",
+                [f"/collections/bench-points-1m/items?limit=100&cursor={cursor(random.randint(1, 999000))}" for _ in range(2000)],
+                pgbench_script(cursor_page[0].replace('"bench_points"', '"bench_points_1m"'), {"n": "random(1, 999000)"},
+                               ["cast(:n as text)", "101"]))
+        print(f"first page, limit=100: 1 000 000 points {big:.1f} req/s vs 100 000 points {whole:.1f} req/s, "
+              f"ratio {whole / big:.2f}", flush=True)
+        results["first_page_100k_vs_1m"] = whole / big
 
         # Deep pages: a keyset cursor against OFFSET, one request at a time.
-        def median_ms(path, n=20):
-            times = []
-            for _ in range(n):
-                t = time.time()
-                get(path)
-                times.append((time.time() - t) * 1000)
-            return statistics.median(times)
         first = median_ms("/collections/bench-points/items?limit=100")
         deep_cursor = median_ms("/collections/bench-points/items?limit=100&cursor=" + cursor(90000))
         deep_offset = median_ms("/collections/bench-points/items?limit=100&offset=90000")
+        first_1m = median_ms("/collections/bench-points-1m/items?limit=100")
+        deep_1m = median_ms("/collections/bench-points-1m/items?limit=100&cursor=" + cursor(900000))
         print(f"deep page (100 features after row 90 000): cursor {deep_cursor:.1f} ms, offset {deep_offset:.1f} ms, "
-              f"first page {first:.1f} ms (medians of 20)", flush=True)
+              f"first page {first:.1f} ms, ratio {deep_cursor / first:.2f}; at 1 000 000 points after row 900 000: "
+              f"{deep_1m:.1f} ms vs first {first_1m:.1f} ms (medians of 20)", flush=True)
+        results["deep"] = {"first_ms": first, "cursor_ms": deep_cursor, "offset_ms": deep_offset, "first_1m_ms": first_1m,
+                           "cursor_1m_ms": deep_1m}
 
         # The whole collection: next links at limit 10 000 against \copy of the same query.
         # The client reads each page's bytes and takes numberReturned and the next link from its tail (they
@@ -240,20 +355,21 @@ def main():
             m = re.search(r'\{"href":"([^"]+)","rel":"next"', tail)
             href = m.group(1) if m else None
         walk = time.time() - t
-        whole = re.sub(r" limit \?.*$", "", first_page[0])
+        whole_sql = re.sub(r" limit \?.*$", "", first_page[0])
         t = time.time()
-        sh(["env", "PGOPTIONS=-c jit=off", "psql", CONNINFO, "-X", "-q", "-c", f"\\copy ({whole}) to '/dev/null'"])
+        sh(["env", "PGOPTIONS=-c jit=off", "psql", CONNINFO, "-X", "-q", "-c", f"\\copy ({whole_sql}) to '/dev/null'"])
         copy = time.time() - t
         print(f"whole collection: {n} features in {pages} pages by next links {walk:.2f} s | psql \\copy {copy:.2f} s "
               f"| ratio {walk / copy:.2f}", flush=True)
+        results["whole_collection"] = {"features": n, "next_links_s": walk, "copy_s": copy, "ratio": walk / copy}
 
         # Heap: one 100 000-feature page, then 8 at once, under -Xmx64m.
         pid = svc.java_pid()
-        big = "/collections/bench-points/items?limit=100000"
+        big_page = "/collections/bench-points/items?limit=100000"
         t = time.time()
-        size = len(get(big))
+        size = len(get(big_page))
         one = time.time() - t
-        procs = [subprocess.Popen(["curl", "-sf", "-o", "/dev/null", "-w", "%{size_download}", BASE + big],
+        procs = [subprocess.Popen(["curl", "-sf", "-o", "/dev/null", "-w", "%{size_download}", BASE + big_page],
                                   stdout=subprocess.PIPE, text=True) for _ in range(8)]
         sizes = [int(p.communicate()[0] or 0) for p in procs]
         ok = all(p.returncode == 0 for p in procs) and all(s == size for s in sizes)
@@ -263,10 +379,14 @@ def main():
         print(f"100 000-feature page: {size / 1e6:.1f} MB in {one:.2f} s; 8 at once: {'all complete' if ok else 'FAILED'}; "
               f"-Xmx64m, heap used after {int(used.group(1)) / 1024 if used else float('nan'):.1f} MB, "
               f"process peak RSS {int(hwm) / 1024:.0f} MB", flush=True)
+        results["heap"] = {"page_mb": size / 1e6, "one_s": one, "eight_ok": ok, "peak_rss_mb": int(hwm) / 1024}
+
+        results["tiles"] = tiles_with_a_million_points()
+        results["mixed"] = mixed_workload(SECONDS)
     finally:
         svc.stop()
     with open(os.path.join(OUT, "features.json"), "w") as f:
-        json.dump(rows, f, indent=1)
+        json.dump({"pages": rows, **results}, f, indent=1)
 
 
 def serve_only(command):

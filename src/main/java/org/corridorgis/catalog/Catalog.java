@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     private static final String COLLECTIONS_SQL = """
-            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order,
+            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom,
                    a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
                    t.typcategory as category, et.typname as element_type, t.typname as type_name
               from corridor.collection c
@@ -68,7 +68,8 @@ public class Catalog {
             CollectionBuilder b = builders.computeIfAbsent(rs.getString("id"), id -> {
                 try {
                     return new CollectionBuilder(id, rs.getString("table_name"), rs.getString("title"),
-                            rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"));
+                            rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"),
+                            rs.getInt("tile_minzoom"));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -109,9 +110,12 @@ public class Catalog {
     private static final class CollectionBuilder {
         final String id, table, title, description, geometryType;
         final int sortOrder;
+        final int tileMinZoom;
         final List<Property> properties = new ArrayList<>();
 
-        CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder) {
+        CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder,
+                          int tileMinZoom) {
+            this.tileMinZoom = tileMinZoom;
             this.id = id;
             this.table = table;
             this.title = title;
@@ -121,7 +125,7 @@ public class Catalog {
         }
 
         Collection build() {
-            return new Collection(id, table, title, description, geometryType, sortOrder, properties);
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom);
         }
     }
 }

@@ -17,9 +17,10 @@ import org.corridorgis.filter.QueryableType;
  * @param table         the table in schema {@code corridor}
  * @param geometryType  GeoJSON geometry type of {@code geom}, or null
  * @param properties    every property column in table order, without {@code id} and {@code geom}
+ * @param tileMinZoom   the lowest zoom at which the collection appears in vector tiles
  */
 public record Collection(String id, String table, String title, String description, String geometryType,
-                         int sortOrder, List<Property> properties) {
+                         int sortOrder, List<Property> properties, int tileMinZoom) {
 
     public static final String SCHEMA = "corridor";
     public static final String ID_COLUMN = "id";
@@ -27,6 +28,12 @@ public record Collection(String id, String table, String title, String descripti
 
     public Collection {
         properties = List.copyOf(properties);
+    }
+
+    /** A collection drawn in tiles at every zoom. */
+    public Collection(String id, String table, String title, String description, String geometryType, int sortOrder,
+                      List<Property> properties) {
+        this(id, table, title, description, geometryType, sortOrder, properties, 0);
     }
 
     public boolean spatial() {

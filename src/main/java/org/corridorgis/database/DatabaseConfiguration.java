@@ -45,6 +45,24 @@ class DatabaseConfiguration {
     }
 
     @Bean
+    static StatementTimeoutOnConnect statementTimeoutOnConnect(org.springframework.core.env.Environment environment) {
+        return new StatementTimeoutOnConnect(environment);
+    }
+
+    /**
+     * Migrations run on connections of their own, outside the pool: the pool's connections carry the request
+     * statement timeout, and a migration is no request (nor may its session settings stay behind in the pool).
+     */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationsOutsideThePool(DataSource dataSource) {
+        return flyway -> {
+            if (dataSource instanceof HikariDataSource pool) {
+                flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword() == null ? "" : pool.getPassword());
+            }
+        };
+    }
+
+    @Bean
     static DatabaseProbe databaseProbe() {
         return new DatabaseProbe();
     }

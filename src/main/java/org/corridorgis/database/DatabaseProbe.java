@@ -26,10 +26,16 @@ final class DatabaseProbe implements BeanPostProcessor {
 
     private static void probe(DataSource dataSource) {
         String where = DatabaseConfiguration.describe(dataSource);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select default_version from pg_available_extensions where name = 'postgis'")) {
-            if (!rs.next()) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // Reading the extension files is no request: the pool's statement timeout does not apply to it.
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL statement_timeout = 0");
+            boolean available;
+            try (ResultSet rs = statement.executeQuery("select default_version from pg_available_extensions where name = 'postgis'")) {
+                available = rs.next();
+            }
+            connection.rollback();
+            if (!available) {
                 throw new StartupProblem("the database at " + where + " has no PostGIS extension available",
                         "install PostGIS on that server (Debian: postgresql-15-postgis-3), or use the embedded default by unsetting CORRIDOR_DB_URL");
             }

@@ -137,17 +137,17 @@ class FeaturesController {
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws Exception {
         Collection c = catalog.require(collectionId);
         ItemsQuery query = parser.parse(c, request);
-        DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");
-        if (versions.notModified(version, request, response, query.format().name())) {
+        if (revalidated(query, request, response)) {
             return;
         }
         if (query.format() == OutputFormat.HTML) {
-            ItemsService.Page page = items.collect(query, request);
+            ItemsService.Page page = items.collect(query, request, true);
+            versions.tag(page.version(), request, response, query.format().name());
             write(request, response, "text/html;charset=UTF-8", html.items(c, query, page, request));
             return;
         }
-        items.streamGeoJson(query, version, request, response, "HEAD".equals(request.getMethod()));
+        items.streamGeoJson(query, request, response, "HEAD".equals(request.getMethod()));
     }
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
@@ -158,15 +158,15 @@ class FeaturesController {
         ItemsQuery query = parser.parse(c, request);
         ItemsQuery one = new ItemsQuery(c, 1, 0, null, null, query.properties(), List.of(),
                 Map.of(ItemsQuery.ID, featureId), null, null, query.crs(), query.scenario(), query.format());
-        DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");
-        if (versions.notModified(version, request, response, query.format().name())) {
+        if (revalidated(query, request, response)) {
             return;
         }
-        ItemsService.Page page = items.collect(one, request);
+        ItemsService.Page page = items.collect(one, request, false);
         if (page.features().isEmpty()) {
             throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "'");
         }
+        versions.tag(page.version(), request, response, query.format().name());
         if (query.format() == OutputFormat.HTML) {
             write(request, response, "text/html;charset=UTF-8", html.item(c, page.features().get(0), request));
             return;
@@ -176,6 +176,15 @@ class FeaturesController {
         response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
         write(request, response, ItemsService.GEOJSON + ";charset=UTF-8",
                 feature.substring(0, feature.length() - 1) + ", \"links\": " + links + "}");
+    }
+
+    /**
+     * A conditional request is answered from the data version alone (304, nothing read); any other reads the
+     * version in the same statement as its page, and takes its ETag from there.
+     */
+    private boolean revalidated(ItemsQuery query, HttpServletRequest request, HttpServletResponse response) {
+        return request.getHeader(org.springframework.http.HttpHeaders.IF_NONE_MATCH) != null
+                && versions.notModified(versions.current(), request, response, query.format().name());
     }
 
     @GetMapping("/collections/{collectionId}/items/{featureId}/history")

@@ -138,7 +138,9 @@ class FeaturesHtml {
         List<JsonNode> geometries = new ArrayList<>();
         features.forEach(f -> geometries.add(f.get("geometry")));
         StringBuilder b = new StringBuilder("<p>").append(escape(c.description())).append("</p>");
-        b.append("<p>").append(features.size()).append(" of ").append(page.numberMatched()).append(" features.</p>");
+        b.append("<p>").append(features.size()).append(page.numberMatched() == null
+                ? " features (more match than are counted; follow the next link for more)."
+                : " of " + page.numberMatched() + " features.").append("</p>");
         if (c.spatial() && query.crs().geographic() && !query.crs().latitudeFirst()) {
             b.append(HtmlMap.svg(geometries, 720));
         }

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param htmlMaxLimit     the largest page rendered as HTML (a page for people, not for copying)
  * @param statementTimeout how long one query may run before it is cancelled (503)
  * @param fetchSize        rows fetched per round trip from the database cursor
+ * @param countBudget      the most matching rows counted for {@code numberMatched} when a request has conditions
+ *                         (filter, bbox, datetime, property=value); with more, {@code numberMatched} is left out
  */
 @ConfigurationProperties("corridor.features")
-public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimit, Duration statementTimeout, int fetchSize) {
+public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimit, Duration statementTimeout, int fetchSize,
+                                 long countBudget) {
 
     public FeaturesProperties {
         defaultLimit = defaultLimit <= 0 ? 10 : defaultLimit;
@@ -22,5 +25,6 @@ public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimi
         htmlMaxLimit = htmlMaxLimit <= 0 ? 1_000 : htmlMaxLimit;
         statementTimeout = statementTimeout == null ? Duration.ofSeconds(30) : statementTimeout;
         fetchSize = fetchSize <= 0 ? 1_000 : fetchSize;
+        countBudget = countBudget <= 0 ? 10_000 : countBudget;
     }
 }

@@ -3,6 +3,7 @@ package org.corridorgis.features;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,14 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs an items query and streams the FeatureCollection: rows come from a database cursor (a read-only
- * transaction with a fetch size) and go out one by one, so memory stays flat whatever the page size, and the
- * first features are on the wire before the last are read.
+ * Runs an items query and streams the FeatureCollection: one statement per page (see
+ * {@link ItemsSql#pageWithHead}); rows go out one by one (from a database cursor in a read-only transaction
+ * when the page is larger than one fetch), so memory stays flat whatever the page size, and the first features
+ * are on the wire before the last are read.
+ *
+ * <p>{@code numberMatched} is exact whenever it is given: the collection's size when the request has no
+ * conditions; with conditions, the count when at most {@code corridor.features.count-budget} rows match, and
+ * nothing otherwise. Counts are kept in {@link MatchedCounts} per data version, so most pages count nothing.
  */
 @Service
 public class ItemsService {
@@ -36,9 +42,13 @@ public class ItemsService {
     private final FeaturesProperties properties;
     private final FeatureExtras extras;
     private final JsonMapper json;
+    private final DataVersion versions;
+    private final MatchedCounts counts;
 
     public ItemsService(JdbcClient jdbc, PlatformTransactionManager transactions, FeaturesProperties properties,
-                        FeatureExtras extras, JsonMapper json) {
+                        FeatureExtras extras, JsonMapper json, DataVersion versions, MatchedCounts counts) {
+        this.versions = versions;
+        this.counts = counts;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -47,98 +57,193 @@ public class ItemsService {
         this.json = json;
     }
 
-    /** Writes the page as GeoJSON to the response. */
-    public void streamGeoJson(ItemsQuery query, DataVersion.Snapshot version, HttpServletRequest request,
-                              HttpServletResponse response, boolean headOnly) {
-        ItemsSql sql = new ItemsSql(query, extras);
-        readOnly.executeWithoutResult(status -> {
-            limitStatementTime();
-            long matched = count(sql);
-            response.setContentType(GEOJSON);
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
-            if (headOnly) {
-                return;
-            }
-            try (OutputStream out = ResponseCompression.body(request, response);
-                 JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-                g.writeStartObject();
-                g.writeStringProperty("type", "FeatureCollection");
-                g.writeName("features");
-                g.writeStartArray();
-                PageRows page = readPage(sql, query, g::writeRawValue);
-                g.writeEndArray();
-                g.writeNumberProperty("numberMatched", matched);
-                g.writeNumberProperty("numberReturned", page.returned());
-                g.writeStringProperty("timeStamp", version.changedAt().toInstant().toString());
-                g.writeName("links");
-                g.writePOJO(links(query, page, sql, request));
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** The page as a list, for the HTML view, whose pages are small. */
-    public Page collect(ItemsQuery query, HttpServletRequest request) {
-        ItemsSql sql = new ItemsSql(query, extras);
-        return readOnly.execute(status -> {
-            limitStatementTime();
-            long matched = count(sql);
-            List<String> features = new ArrayList<>();
-            PageRows rows = readPage(sql, query, features::add);
-            return new Page(features, matched, links(query, rows, sql, request));
-        });
-    }
-
-    public record Page(List<String> features, long numberMatched, List<org.corridorgis.web.Link> links) {
-    }
-
-    private void limitStatementTime() {
-        jdbc.sql("select set_config('statement_timeout', ?, true)")
-                .param(String.valueOf(properties.statementTimeout().toMillis()))
-                .query().singleValue();
-    }
-
-    private long count(ItemsSql sql) {
-        Sql count = sql.count();
-        return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
-    }
-
-    private PageRows readPage(ItemsSql sql, ItemsQuery query, FeatureSink sink) {
-        Sql page = sql.page();
-        if (SQL_LOG.isDebugEnabled()) { // the benchmark replays exactly these statements against PostgreSQL
-            SQL_LOG.debug("page SQL: {} | params: {}", page.text(), page.params());
-            SQL_LOG.debug("count SQL: {} | params: {}", sql.count().text(), sql.count().params());
+    /**
+     * Writes the page as GeoJSON to the response, with the ETag of the data version the page was read at. One
+     * statement reads the page, that version, and {@code numberMatched} when it is not known for that version.
+     */
+    public void streamGeoJson(ItemsQuery query, HttpServletRequest request, HttpServletResponse response, boolean headOnly) {
+        response.setContentType(GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        if (headOnly) {
+            versions.notModified(versions.current(), request, response, query.format().name());
+            return;
         }
-        int keyCount = query.sortKeysWithId().size();
+        ItemsSql sql = new ItemsSql(query, extras);
+        GeoJsonPage writer = new GeoJsonPage(query, request, response);
+        try {
+            PageRows rows = run(query, sql, true, writer);
+            writer.finish(rows, links(query, rows, request));
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** The page as a list, for the HTML views, whose pages are small; {@code countMatches} false: not counted. */
+    public Page collect(ItemsQuery query, HttpServletRequest request, boolean countMatches) {
+        ItemsSql sql = new ItemsSql(query, extras);
+        List<String> features = new ArrayList<>();
+        PageRows rows = run(query, sql, countMatches, new RowSink() {
+            @Override
+            public void head(PageRows head) {
+            }
+
+            @Override
+            public void feature(String json) {
+                features.add(json);
+            }
+        });
+        return new Page(features, rows.matched, rows.version, links(query, rows, request));
+    }
+
+    /**
+     * A page of features.
+     *
+     * @param numberMatched null when not given (see {@link #numberMatched})
+     * @param version       the data version the page was read at
+     */
+    public record Page(List<String> features, Long numberMatched, DataVersion.Snapshot version,
+                       List<org.corridorgis.web.Link> links) {
+    }
+
+    /**
+     * Runs the page statement. Pages that fit in one fetch run on their own (no transaction: one round trip);
+     * larger ones stream from a cursor, which needs a read-only transaction.
+     */
+    private PageRows run(ItemsQuery query, ItemsSql sql, boolean countMatches, RowSink sink) {
+        String countKey = countMatches ? sql.countKey() : null;
+        MatchedCounts.Known known = countMatches ? counts.get(countKey) : null;
+        ItemsSql.MatchCount count = countMatches
+                ? new ItemsSql.MatchCount(known == null ? -1 : known.version(), properties.countBudget()) : null;
+        Sql statement = sql.pageWithHead(count);
+        if (SQL_LOG.isDebugEnabled()) { // the benchmark replays exactly these statements against PostgreSQL
+            SQL_LOG.debug("page SQL: {} | params: {}", sql.page().text(), sql.page().params());
+            SQL_LOG.debug("count SQL: {} | params: {}", sql.count(properties.countBudget()).text(),
+                    sql.count(properties.countBudget()).params());
+            SQL_LOG.debug("statement SQL: {} | params: {}", statement.text(), statement.params());
+        }
+        int fetchSize = Math.min(properties.fetchSize(), query.limit() + 1);
         PageRows rows = new PageRows();
-        jdbc.sql(page.text()).params(page.params()).withFetchSize(Math.min(properties.fetchSize(), query.limit() + 1))
-                .query(rs -> {
-                    if (rows.returned == query.limit()) {
-                        rows.hasNext = true; // the extra row: there is a next page
-                        return;
-                    }
-                    try {
-                        sink.accept(rs.getString(1));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    List<String> keys = new ArrayList<>(keyCount);
-                    for (int i = 0; i < keyCount; i++) {
-                        keys.add(rs.getString(2 + i));
-                    }
-                    if (rows.returned == 0) {
-                        rows.firstKeys = keys;
-                    }
-                    rows.lastKeys = keys;
-                    rows.returned++;
-                });
+        Runnable read = () -> jdbc.sql(statement.text()).params(statement.params()).withFetchSize(fetchSize)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> readRow(rs, query, rows, sink));
+        if (query.limit() + 1 <= properties.fetchSize()) {
+            read.run();
+        } else {
+            readOnly.executeWithoutResult(status -> read.run());
+        }
+        if (countMatches) {
+            if (rows.counted != null) {
+                counts.put(countKey, new MatchedCounts.Known(rows.version.version(), rows.counted));
+                rows.matched = numberMatched(rows.counted, sql.filtered());
+            } else if (known != null && known.version() == rows.version.version()) {
+                rows.matched = numberMatched(known.matched(), sql.filtered());
+            }
+        }
         return rows;
     }
 
-    private List<org.corridorgis.web.Link> links(ItemsQuery query, PageRows rows, ItemsSql sql, HttpServletRequest request) {
+    /**
+     * The rule for numberMatched: the whole collection is counted, so its count is always exact; with conditions
+     * at most the budget and one more row are counted, so a count above the budget is not exact and not given.
+     */
+    private Long numberMatched(long counted, boolean filtered) {
+        return filtered && counted > properties.countBudget() ? null : counted;
+    }
+
+    private void readRow(java.sql.ResultSet rs, ItemsQuery query, PageRows rows, RowSink sink) throws java.sql.SQLException {
+        if (rows.version == null) {
+            rows.version = new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class));
+            long matched = rs.getLong("matched");
+            rows.counted = rs.wasNull() ? null : matched;
+            rows.previousExists = rs.getArray("prev_any") != null;
+            java.sql.Array start = rs.getArray("prev_start");
+            rows.previousStart = start == null ? null : java.util.Arrays.asList((String[]) start.getArray()); // keys may be null
+            try {
+                sink.head(rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String feature = rs.getString("feature");
+        if (feature == null) {
+            return; // the head row of an empty page
+        }
+        if (rows.returned == query.limit()) {
+            rows.hasNext = true; // the extra row: there is a next page
+            return;
+        }
+        try {
+            sink.feature(feature);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int keyCount = query.sortKeysWithId().size();
+        int firstKey = rs.findColumn("feature") + 1;
+        List<String> keys = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+            keys.add(rs.getString(firstKey + i));
+        }
+        rows.lastKeys = keys;
+        rows.returned++;
+    }
+
+    /** Streams a FeatureCollection: the envelope opens when the head row has named the version. */
+    private final class GeoJsonPage implements RowSink {
+        private final ItemsQuery query;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private OutputStream out;
+        private JsonGenerator g;
+
+        GeoJsonPage(ItemsQuery query, HttpServletRequest request, HttpServletResponse response) {
+            this.query = query;
+            this.request = request;
+            this.response = response;
+        }
+
+        @Override
+        public void head(PageRows head) throws IOException {
+            versions.tag(head.version, request, response, query.format().name());
+            out = ResponseCompression.body(request, response);
+            g = json.createGenerator(out, JsonEncoding.UTF8);
+            g.writeStartObject();
+            g.writeStringProperty("type", "FeatureCollection");
+            g.writeName("features");
+            g.writeStartArray();
+        }
+
+        @Override
+        public void feature(String featureJson) {
+            g.writeRawValue(featureJson);
+        }
+
+        void finish(PageRows rows, List<org.corridorgis.web.Link> links) {
+            g.writeEndArray();
+            if (rows.matched != null) {
+                g.writeNumberProperty("numberMatched", rows.matched);
+            }
+            g.writeNumberProperty("numberReturned", rows.returned);
+            g.writeStringProperty("timeStamp", rows.version.changedAt().toInstant().toString());
+            g.writeName("links");
+            g.writePOJO(links);
+            g.writeEndObject();
+        }
+
+        void close() {
+            try {
+                if (g != null) {
+                    g.close();
+                }
+                if (out != null) {
+                    out.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<org.corridorgis.web.Link> links(ItemsQuery query, PageRows rows, HttpServletRequest request) {
         String collectionPath = "/collections/" + RequestUrls.encode(query.collection().id());
         List<org.corridorgis.web.Link> links = new ArrayList<>();
         links.add(new org.corridorgis.web.Link(RequestUrls.self(request, Map.of("f", "json")), "self", GEOJSON, "this page as GeoJSON"));
@@ -150,14 +255,14 @@ public class ItemsService {
             links.add(new org.corridorgis.web.Link(RequestUrls.self(request, RequestUrls.with("cursor", next, "offset", null)), "next",
                     GEOJSON, "next page"));
         }
-        String prev = previousHref(query, rows, sql, request);
+        String prev = previousHref(query, rows, request);
         if (prev != null) {
             links.add(new org.corridorgis.web.Link(prev, "prev", GEOJSON, "previous page"));
         }
         return links;
     }
 
-    private String previousHref(ItemsQuery query, PageRows rows, ItemsSql sql, HttpServletRequest request) {
+    private static String previousHref(ItemsQuery query, PageRows rows, HttpServletRequest request) {
         if (query.cursor() == null) {
             if (query.offset() == 0) {
                 return null;
@@ -165,28 +270,15 @@ public class ItemsService {
             long previous = Math.max(0, query.offset() - query.limit());
             return RequestUrls.self(request, RequestUrls.with("offset", previous == 0 ? null : String.valueOf(previous)));
         }
-        List<String> anchor = rows.firstKeys != null ? rows.firstKeys : query.cursor().values();
-        if (rowBefore(sql, anchor, 1) == null) {
+        if (!rows.previousExists) {
             return null; // this is the first page
         }
-        List<String> startKeys = rowBefore(sql, anchor, query.limit());
-        if (startKeys == null) {
+        if (rows.previousStart == null) {
             // Fewer than a page of rows lie before this one: the previous page is the first.
             return RequestUrls.self(request, RequestUrls.with("cursor", null, "offset", null));
         }
-        String cursor = new Cursor(query.sortSignature(), startKeys, true).encode();
+        String cursor = new Cursor(query.sortSignature(), rows.previousStart, true).encode();
         return RequestUrls.self(request, RequestUrls.with("cursor", cursor, "offset", null));
-    }
-
-    private List<String> rowBefore(ItemsSql sql, List<String> anchor, int rowsBack) {
-        Sql start = sql.previousPageStart(anchor, rowsBack);
-        return jdbc.sql(start.text()).params(start.params()).query((rs, n) -> {
-            List<String> keys = new ArrayList<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                keys.add(rs.getString(i));
-            }
-            return keys;
-        }).optional().orElse(null);
     }
 
     JsonMapper json() {
@@ -208,19 +300,22 @@ public class ItemsService {
         return json.writeValueAsString(links);
     }
 
-    @FunctionalInterface
-    private interface FeatureSink {
-        void accept(String featureJson) throws IOException;
+    /** Receives the head row (version, count, previous page), then the features in order. */
+    private interface RowSink {
+        void head(PageRows head) throws IOException;
+
+        void feature(String featureJson) throws IOException;
     }
 
+    /** What the page statement answered besides the features. */
     private static final class PageRows {
+        DataVersion.Snapshot version;
+        Long counted;
+        Long matched;
+        boolean previousExists;
+        List<String> previousStart;
         int returned;
         boolean hasNext;
-        List<String> firstKeys;
         List<String> lastKeys;
-
-        int returned() {
-            return returned;
-        }
     }
 }

@@ -57,35 +57,95 @@ final class ItemsSql {
         return sql;
     }
 
-    /** numberMatched: the same conditions without the page position. */
-    Sql count() {
-        Sql sql = new Sql().append("select count(*) from " + collection.sqlTable() + " " + ALIAS);
-        Sql where = where(false);
-        if (!where.isEmpty()) {
-            sql.append(" where ").append(where);
+    /**
+     * The page and everything its response needs besides, in one statement (one round trip, one snapshot): the
+     * data version the page was read at (for the ETag and timeStamp), {@code numberMatched} when it must be
+     * counted, and, for a page reached by a cursor, where the previous page starts. One head row, joined to the
+     * page rows; an empty page still gives the head row, with a null feature. A nested loop over the single head
+     * row is the only plan for a join on {@code true}, so the page rows keep their order.
+     *
+     * <p>Columns: {@code data_version}, {@code data_changed_at}, {@code matched} (null when not counted),
+     * {@code prev_any} (the keys of a row before this page, or null), {@code prev_start} (the keys of the row a
+     * page's length before this one, or null), then {@code feature} and the sort keys as {@link #page()}.
+     *
+     * @param count       whether to count the matching rows; null: do not count
+     */
+    Sql pageWithHead(MatchCount count) {
+        Sql sql = new Sql().append("select h.data_version, h.data_changed_at, h.matched, h.prev_any, h.prev_start, p.*"
+                + " from (select dv.v as data_version, dv.at as data_changed_at, ");
+        if (count == null) {
+            sql.append("null::bigint");
+        } else {
+            // The count runs only when the version differs from the one the known count was made at: PostgreSQL
+            // evaluates the sub-select of the branch taken, and no other.
+            sql.append("case when dv.v = ? then null else (", count.knownVersion()).append(count(count.budget())).append(") end");
         }
+        sql.append(" as matched, ");
+        if (query.cursor() != null) {
+            // The rows before this page: at or before an exclusive cursor (a next link), before an inclusive one.
+            Sql before = query.cursor().inclusive()
+                    ? Keyset.before(query.sortKeysWithId(), query.cursor().values())
+                    : Keyset.atOrBefore(query.sortKeysWithId(), query.cursor().values());
+            sql.append(rowBefore(before, 1)).append(" as prev_any, ").append(rowBefore(before, query.limit())).append(" as prev_start");
+        } else {
+            sql.append("null::text[] as prev_any, null::text[] as prev_start");
+        }
+        sql.append(" from (" + org.corridorgis.web.DataVersion.CURRENT_SQL + ") dv) h left join lateral (").append(page())
+                .append(") p on true");
         return sql;
     }
 
     /**
-     * The row {@code rowsBack} rows before the one at {@code firstRowKeys}, walking back in reverse order over
-     * the keys alone (an index scan when sorted by id): with a page's length, the start of the previous page.
+     * numberMatched: the same conditions without the page position. With conditions, at most {@code budget + 1}
+     * rows are counted (a count above the budget is not given); the whole collection is always counted.
      */
-    Sql previousPageStart(List<String> firstRowKeys, int rowsBack) {
-        List<SortKey> keys = query.sortKeysWithId();
-        Sql sql = new Sql().append("select ");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append((i > 0 ? ", " : "") + keys.get(i).property().sqlName(ALIAS) + "::text as k" + i);
+    Sql count(long budget) {
+        Sql where = where(false);
+        if (where.isEmpty()) {
+            return new Sql().append("select count(*) from " + collection.sqlTable() + " " + ALIAS);
         }
-        sql.append(" from " + collection.sqlTable() + " " + ALIAS + " where ");
+        return new Sql().append("select count(*) from (select from " + collection.sqlTable() + " " + ALIAS + " where ")
+                .append(where).append(" limit ?) matching", budget + 1);
+    }
+
+    /** Whether the request has conditions beyond the page position (a filter, bbox, datetime, property=value). */
+    boolean filtered() {
+        return !where(false).isEmpty();
+    }
+
+    /** What identifies the count: the collection and the conditions, as SQL text and bind values. */
+    String countKey() {
+        Sql where = where(false);
+        StringBuilder key = new StringBuilder(collection.id()).append('\n').append(where.text());
+        for (Object p : where.params()) {
+            key.append('\n').append(p instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes)
+                    : p instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(p));
+        }
+        return key.toString();
+    }
+
+    /** A count wanted for this page: the version the known count was made at (-1: none), and the budget. */
+    record MatchCount(long knownVersion, long budget) {
+    }
+
+    /**
+     * The keys, as a text array, of the row {@code rowsBack} rows back among those matching {@code before},
+     * walking back in reverse order over the keys alone (an index scan when sorted by id).
+     */
+    private Sql rowBefore(Sql before, int rowsBack) {
+        List<SortKey> keys = query.sortKeysWithId();
+        Sql sql = new Sql().append("(select array[");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append((i > 0 ? ", " : "") + keys.get(i).property().sqlName(ALIAS) + "::text");
+        }
+        sql.append("] from " + collection.sqlTable() + " " + ALIAS + " where ");
         Sql where = where(false);
         if (!where.isEmpty()) {
             sql.append(where).append(" and ");
         }
-        sql.append(Keyset.before(keys, firstRowKeys));
+        sql.append(before);
         sql.append(" order by " + String.join(", ", keys.stream().map(k -> Keyset.reversedOrder(k, ALIAS)).toList()));
-        sql.append(" offset ? limit 1", rowsBack - 1);
-        return sql;
+        return sql.append(" offset ? limit 1)", rowsBack - 1);
     }
 
     private Sql where(boolean withCursor) {

@@ -33,6 +33,14 @@ final class Keyset {
         return sql.append(")");
     }
 
+    /** Rows at or before the given key values. */
+    static Sql atOrBefore(List<SortKey> keys, List<String> values) {
+        Sql sql = before(keys, values);
+        sql = new Sql().append("(").append(sql).append(" or (");
+        equalUpTo(sql, keys, values, keys.size());
+        return sql.append("true))");
+    }
+
     static String reversedOrder(SortKey key, String alias) {
         return key.property().sqlName(alias) + (key.descending() ? " asc" : " desc") + " nulls first";
     }

@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenApiDocument {
 
+    /** When a page states numberMatched (the README says the same). */
+    static final String NUMBER_MATCHED_RULE = "Exact whenever present. Without conditions it is the collection's size; "
+            + "with conditions (filter, bbox, datetime, property=value) it is given when at most corridor.features.count-budget "
+            + "features (10 000 by default) match, and left out when more do: follow the next links to the end to see them all. "
+            + "Never an estimate.";
+
     Map<String, Object> build(List<Collection> collections, HttpServletRequest request) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
@@ -220,7 +226,7 @@ class OpenApiDocument {
         Map<String, Object> collection = Map.of("type", "object", "required", List.of("type", "features"), "properties", Map.of(
                 "type", Map.of("type", "string", "enum", List.of("FeatureCollection")),
                 "features", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/feature")),
-                "numberMatched", Map.of("type", "integer", "minimum", 0),
+                "numberMatched", Map.of("type", "integer", "minimum", 0, "description", NUMBER_MATCHED_RULE),
                 "numberReturned", Map.of("type", "integer", "minimum", 0),
                 "timeStamp", Map.of("type", "string", "format", "date-time"),
                 "links", Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/link"))));

@@ -117,6 +117,8 @@ public class GeodataLoader implements InitializingBean {
     }
 
     private LoadReport loadInTransaction(Path dir, TransactionStatus status, long start) {
+        // the pool's connections carry the request statement timeout; loading the seed data is not a request
+        jdbc.execute("SET LOCAL statement_timeout = 0");
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", ADVISORY_LOCK);
         List<Entry> catalogue = jdbc.query(
                 "SELECT id, table_name, geometry_type FROM corridor.collection ORDER BY sort_order, id",

@@ -24,6 +24,15 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
     /** Long prose stays out of tiles: the popup fetches the full feature. */
     private static final Set<String> LEFT_OUT = Set.of("note", "description", "cited_figure", "recorded_at");
 
+    /** Points in a tile beyond which a point layer is drawn as counted grid cells (see {@link #of}). */
+    static final int MAX_POINTS = 2_000;
+
+    /** Lines or polygons of one layer in one tile, at most. */
+    static final int MAX_SHAPES = 5_000;
+
+    /** The property of a grid cell that stands for several points: how many. */
+    static final String POINT_COUNT = "point_count";
+
     /** Collections whose features get a control regime under the scenario. */
     static final Set<String> WITH_REGIME = Set.of("routes", "route-segments", "checkpoints");
 
@@ -78,18 +87,43 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
             };
             joins = "\n         " + joins.strip() + "\n         left join corridor.control_regimes cr on cr.code = r.regime";
         }
-        // lines and polygons: cut to the tile (plus its buffer) first, so that only the part in the tile is
-        // reprojected and simplified; ST_AsMVTGeom then clips exactly, makes valid and quantises
-        String geometry = c.geometryType().equals("Point")
-                ? "ST_Transform(t.\"geom\", 3857)"
-                : "ST_Simplify(ST_Transform(ST_ClipByBox2D(t.\"geom\", tile.box), 3857), tile.tol, true)";
         String layerName = c.id().replace("'", "''");
-        String sql = "coalesce((select ST_AsMVT(q, '" + layerName + "', 4096, 'geom') from (\n"
-                + "       select " + String.join(",\n              ", columns) + ",\n"
-                + "              ST_AsMVTGeom(" + geometry + ", tile.env, 4096, 64, true) as geom\n"
-                + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
-                + "        where t.\"geom\" && tile.box) q\n"
-                + "   where q.geom is not null), ''::bytea)";
+        String sql;
+        if (c.geometryType().equals("Point")) {
+            fields.put(POINT_COUNT, "Number");
+            List<String> nothing = columns.stream().map(col -> "null").toList();
+            // Up to MAX_POINTS points in the tile: each one as it is. More: one point per grid cell (1/64 of the
+            // tile), at the mean position of its points, with their number; the Web Mercator coordinates are
+            // worked out in arithmetic, which is far cheaper than reprojecting every point.
+            String dense = "(select count(*) from (select from " + c.sqlTable() + " d, tile where d.\"geom\" && tile.box limit "
+                    + (MAX_POINTS + 1) + ") n) > " + MAX_POINTS;
+            sql = "coalesce((select ST_AsMVT(q, '" + layerName + "', 4096, 'geom') from (\n"
+                    + "       select " + String.join(",\n              ", columns) + ",\n"
+                    + "              null::int as \"" + POINT_COUNT + "\",\n"
+                    + "              ST_AsMVTGeom(ST_Transform(t.\"geom\", 3857), tile.env, 4096, 64, true) as geom\n"
+                    + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
+                    + "        where t.\"geom\" && tile.box and not " + dense + "\n"
+                    + "       union all\n"
+                    + "       select " + String.join(", ", nothing) + ", count(*)::int,\n"
+                    + "              ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(m.x), avg(m.y)), 3857), (select env from tile), 4096, 64, true)\n"
+                    + "         from (select ST_X(t.\"geom\") * 20037508.342789244 / 180 as x,\n"
+                    + "                      ln(tan(radians(90 + ST_Y(t.\"geom\")) / 2)) * 6378137 as y\n"
+                    + "                 from " + c.sqlTable() + " t cross join tile where t.\"geom\" && tile.box) m cross join tile\n"
+                    + "        where " + dense + "\n"
+                    + "        group by floor((m.x - ST_XMin(tile.env)) / tile.cell), floor((m.y - ST_YMin(tile.env)) / tile.cell)) q\n"
+                    + "   where q.geom is not null), ''::bytea)";
+        } else {
+            // lines and polygons: cut to the tile (plus its buffer) first, so that only the part in the tile is
+            // reprojected and simplified; ST_AsMVTGeom then clips exactly, makes valid and quantises. At most
+            // MAX_SHAPES of them a tile: beyond that the tile drops features (by id), never the request.
+            String geometry = "ST_Simplify(ST_Transform(ST_ClipByBox2D(t.\"geom\", tile.box), 3857), tile.tol, true)";
+            sql = "coalesce((select ST_AsMVT(q, '" + layerName + "', 4096, 'geom') from (\n"
+                    + "       select " + String.join(",\n              ", columns) + ",\n"
+                    + "              ST_AsMVTGeom(" + geometry + ", tile.env, 4096, 64, true) as geom\n"
+                    + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
+                    + "        where t.\"geom\" && tile.box order by t.\"id\" limit " + MAX_SHAPES + ") q\n"
+                    + "   where q.geom is not null), ''::bytea)";
+        }
         return new TileLayer(c, sql, fields);
     }
 
@@ -105,7 +139,8 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
                 with tile as (
                   select ST_TileEnvelope(:tile_z, :tile_x, :tile_y) as env,
                          ST_Expand(ST_Transform(ST_TileEnvelope(:tile_z, :tile_x, :tile_y), 4326), 360.0 / 2 ^ :tile_z * 64 / 4096) as box,
-                         40075016.686 / 2 ^ :tile_z / 1024 as tol
+                         40075016.686 / 2 ^ :tile_z / 1024 as tol,
+                         40075016.686 / 2 ^ :tile_z / 64 as cell
                 ), scenario as (
                   select s.assignments from corridor.scenarios s where s.id = :scenario_id
                 ), segment_regime as (

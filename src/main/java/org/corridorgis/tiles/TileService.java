@@ -28,7 +28,9 @@ class TileService {
 
     Tile tile(List<TileLayer> chosen, TileCoordinates t, String scenario) {
         String id = scenario == null ? DEFAULT_SCENARIO : scenario;
-        Result result = jdbc.sql(layers.query(chosen))
+        // a layer below its collection's minzoom is left out of the tile
+        List<TileLayer> drawn = chosen.stream().filter(l -> t.z() >= l.collection().tileMinZoom()).toList();
+        Result result = jdbc.sql(layers.query(drawn))
                 .param("tile_z", t.z()).param("tile_x", t.x()).param("tile_y", t.y()).param("scenario_id", id)
                 .query((rs, n) -> new Result(rs.getBoolean("scenario_ok"),
                         new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class)),

@@ -80,7 +80,7 @@ class TilesetMetadata {
                 default -> 2;
             });
             l.put("geometryType", layer.collection().geometryType());
-            l.put("minTileMatrix", String.valueOf(MIN_ZOOM));
+            l.put("minTileMatrix", String.valueOf(Math.max(MIN_ZOOM, layer.collection().tileMinZoom())));
             l.put("maxTileMatrix", String.valueOf(MAX_ZOOM));
             l.put("fields", layer.fields());
             Map<String, Object> props = new LinkedHashMap<>();
@@ -116,7 +116,7 @@ class TilesetMetadata {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("id", layer.id());
             l.put("description", layer.collection().title());
-            l.put("minzoom", MIN_ZOOM);
+            l.put("minzoom", Math.max(MIN_ZOOM, layer.collection().tileMinZoom()));
             l.put("maxzoom", MAX_ZOOM);
             l.put("fields", layer.fields());
             vectorLayers.add(l);

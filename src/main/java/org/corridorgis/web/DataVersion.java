@@ -48,6 +48,12 @@ public class DataVersion {
         return check(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), request, response);
     }
 
+    /** Sets the strong ETag and Cache-Control of a response whose body is being written (no 304 any more). */
+    public void tag(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
+        response.setHeader(HttpHeaders.ETAG, etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+    }
+
     /**
      * The same with a weak ETag, for responses whose body Spring writes and the servlet container compresses
      * (Tomcat leaves responses with a strong ETag uncompressed).
