@@ -68,6 +68,9 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
         List<String> checked = new ArrayList<>();
         api.path("paths").properties().forEach(e -> {
             String path = e.getKey();
+            if (!e.getValue().has("get")) {
+                return; // POST .../search is exercised by its own test
+            }
             boolean required = false;
             for (JsonNode p : e.getValue().path("get").path("parameters")) {
                 required |= p.path("required").asBoolean() && p.path("in").asString().equals("query");
@@ -222,7 +225,7 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
     @Test
     @DisplayName("/req/core/query-param-invalid")
     void invalidParametersAre400WithAProblemSayingWhat() {
-        for (String q : List.of("limit=abc", "limit=-1", "offset=-3", "bbox=1,2,3", "bbox=10,95,11,96", "bbox=50,40,45,41",
+        for (String q : List.of("limit=abc", "limit=-1", "offset=-3", "bbox=1,2,3", "bbox=10,95,11,96", "bbox=45,41,50,40",
                 "bbox=a,b,c,d", "datetime=notadate", "datetime=2024-02-30", "datetime=2024-01-01/2023-01-01", "crs=EPSG:999999",
                 "bbox-crs=EPSG:1&bbox=1,2,3,4", "sortby=nosuchprop", "properties=nosuchprop", "sortby=geom", "filter=name%20%3D",
                 "filter-lang=sql&filter=1=1", "cursor=garbage", "limit=1&limit=2")) {
