@@ -81,6 +81,10 @@ class CollectionDescriptions {
                 "Schema of " + c.title()));
         links.add(Link.of(RequestUrls.href(request, path + "/schema", Map.of()), "http://www.opengis.net/def/rel/ogc/1.0/schema",
                 "application/schema+json", "Schema of " + c.title()));
+        // The schema of the GeoJSON encoding, under the relation spelled as GDAL's OAPIF driver looks for it
+        // (relation names compare case-insensitively, RFC 8288, so this is one more describedby link).
+        links.add(Link.of(RequestUrls.href(request, path + "/feature-schema", Map.of()), "describedBy", "application/schema+json",
+                "Schema of " + c.title() + " as GeoJSON features"));
         links.add(Link.of(RequestUrls.href(request, path + "/sortables", Map.of()),
                 "http://www.opengis.net/def/rel/ogc/1.0/sortables", "application/schema+json", "Sortables of " + c.title()));
         d.put("links", links);

@@ -66,6 +66,30 @@ class CollectionSchemas {
         return schema;
     }
 
+    /**
+     * The same properties as the GeoJSON features carry them: a Feature whose {@code properties} member holds them
+     * (the geometry and id are members of their own). Clients that read a JSON Schema of the encoding rather
+     * than Part 5's logical schema take their field types from this one (GDAL's OAPIF driver does).
+     */
+    Map<String, Object> geoJsonFeatureSchema(Collection c, HttpServletRequest request) {
+        Map<String, Object> logical = schema(c, request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) logical.get("properties"));
+        properties.remove(Collection.ID_COLUMN);
+        c.properties().stream().filter(p -> p.type() == QueryableType.GEOMETRY).forEach(p -> properties.remove(p.name()));
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", Map.of("type", "string", "enum", List.of("Feature")));
+        members.put("id", Map.of("type", "string"));
+        Map<String, Object> geometry = new LinkedHashMap<>();
+        geometry.put("description", c.spatial() ? "GeoJSON " + c.geometryType() + " (null where the location is not known)" : "always null");
+        members.put("geometry", geometry);
+        members.put("properties", Map.of("type", "object", "properties", properties));
+        Map<String, Object> schema = envelope(c, request, "feature-schema", c.title() + ": GeoJSON features");
+        schema.put("required", List.of("type", "geometry", "properties"));
+        schema.put("properties", members);
+        return schema;
+    }
+
     /** Every property a filter may name, as in the schema. */
     Map<String, Object> queryables(Collection c, HttpServletRequest request) {
         Map<String, Object> schema = envelope(c, request, "queryables", c.title());

@@ -144,6 +144,14 @@ class FeaturesController {
                 "The properties of the features, as they are returned.");
     }
 
+    @GetMapping("/collections/{collectionId}/feature-schema")
+    ResponseEntity<?> featureSchema(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+                .body(schemas.geoJsonFeatureSchema(c, request));
+    }
+
     @GetMapping("/collections/{collectionId}/sortables")
     ResponseEntity<?> sortables(@PathVariable String collectionId, HttpServletRequest request) {
         Collection c = catalog.require(collectionId);

@@ -51,6 +51,8 @@ class OpenApiDocument {
                     jsonSchema("JSON Schema of the properties a filter may name")));
             paths.put(base + "/schema", get(c.title() + ": schema of the features (JSON Schema 2020-12)", "schema-" + c.id(),
                     List.of(ref("f")), jsonSchema("The properties of the features, their types and roles")));
+            paths.put(base + "/feature-schema", get(c.title() + ": schema of the GeoJSON features (JSON Schema 2020-12)",
+                    "feature-schema-" + c.id(), List.of(ref("f")), jsonSchema("A GeoJSON Feature with its properties member")));
             paths.put(base + "/sortables", get(c.title() + ": sortables", "sortables-" + c.id(), List.of(ref("f")),
                     jsonSchema("The properties sortby may name")));
             paths.put(base + "/items", get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
