@@ -452,7 +452,7 @@ final class SqlTranslator {
         Frag l = arrayOperand(a.left(), a.op().name());
         Frag r = arrayOperand(a.right(), a.op().name());
         return switch (a.op()) {
-            case A_EQUALS -> Frag.cat("(", l, " @> ", r, " and ", l, " <@ ", r, ")");
+            case A_EQUALS -> Frag.cat("(", l, " @> ", r, " AND ", l, " <@ ", r, ")");
             case A_CONTAINS -> Frag.cat("(", l, " @> ", r, ")");
             case A_CONTAINEDBY -> Frag.cat("(", l, " <@ ", r, ")");
             case A_OVERLAPS -> Frag.cat("(", l, " && ", r, ")");

@@ -353,7 +353,7 @@ class Cql2TranslatorTest {
             assertEquals("(\"t\".\"sources\" @> CAST(? AS text[]))", f.sql());
             assertArrayEquals(new String[] {"osm", "un-cartographic"}, (String[]) f.params().get(0));
             // equality of sets: containment both ways (CQL2 /req/array-functions/array-predicates)
-            assertEquals("(\"t\".\"sources\" @> CAST(? AS text[]) and \"t\".\"sources\" <@ CAST(? AS text[]))",
+            assertEquals("(\"t\".\"sources\" @> CAST(? AS text[]) AND \"t\".\"sources\" <@ CAST(? AS text[]))",
                     text("A_EQUALS(sources, ('a'))").sql());
             assertEquals("(\"t\".\"sources\" <@ CAST(? AS text[]))", text("A_CONTAINEDBY(sources, ('a','b'))").sql());
             assertEquals("(\"t\".\"states\" && CAST(? AS text[]))", text("a_overlaps(states, ('ARM', 'AZE'))").sql());
