@@ -176,7 +176,7 @@ class FeaturesController {
         if (revalidated(query, request, response)) {
             return;
         }
-        writeItems(c, query, version, request, response);
+        writeItems(c, query, request, response);
     }
 
     /** A long CQL2 JSON filter in the body instead of the URL; see {@link SearchRequest}. */
@@ -186,11 +186,11 @@ class FeaturesController {
         SearchRequest search = SearchRequest.of(request, c, filterLimits.maxLength());
         ItemsQuery query = parser.parse(c, search);
         response.setHeader("Vary", "Accept, Accept-Encoding");
-        writeItems(c, query, versions.current(), search, response);
+        writeItems(c, query, search, response);
     }
 
-    private void writeItems(Collection c, ItemsQuery query, DataVersion.Snapshot version, HttpServletRequest request,
-                            HttpServletResponse response) throws Exception {
+    private void writeItems(Collection c, ItemsQuery query, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
         if (query.format() == OutputFormat.HTML) {
             ItemsService.Page page = items.collect(query, request, true);
             versions.tag(page.version(), request, response, query.format().name());

@@ -86,6 +86,18 @@ final class SearchRequest extends HttpServletRequestWrapper {
         return parameters.get(name);
     }
 
+    /** The query string of the equivalent GET, filter included, so that an ETag tells searches apart. */
+    @Override
+    public String getQueryString() {
+        StringBuilder q = new StringBuilder();
+        parameters.forEach((name, values) -> {
+            for (String v : values) {
+                q.append(q.isEmpty() ? "" : "&").append(RequestUrls.encode(name)).append('=').append(RequestUrls.encode(v));
+            }
+        });
+        return q.toString();
+    }
+
     /** The items resource: the results' self, next and prev links are GET links there. */
     @Override
     public String getRequestURI() {
