@@ -1,13 +1,21 @@
 package org.corridorgis.features;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.corridorgis.crs.SupportedCrs;
 import org.corridorgis.web.ProblemException;
 
 /**
  * A {@code bbox} parameter: lower-left and upper-right corners in the axis order of its CRS. Six numbers
- * (with heights) are accepted and the heights ignored, since the data is two-dimensional.
+ * (with heights) are accepted and the heights ignored, since the data is two-dimensional. In a geographic CRS
+ * a box whose western longitude is greater than its eastern one spans the antimeridian (OGC API – Features
+ * Part 1, {@code /req/core/fc-bbox-definition}); it selects what either of its two halves selects.
  */
 public record BoundingBox(double minX, double minY, double maxX, double maxY, SupportedCrs crs) {
+
+    /** Segments per side of a projected box when it is turned into storage coordinates (see {@link #boxSql}). */
+    private static final int SEGMENTS_PER_SIDE = 32;
 
     public static BoundingBox parse(String text, SupportedCrs crs) {
         String[] parts = text.split(",", -1);
@@ -32,32 +40,82 @@ public record BoundingBox(double minX, double minY, double maxX, double maxY, Su
     }
 
     private void validate() {
-        if (minX > maxX || minY > maxY) {
-            throw ProblemException.badParameter("bbox",
-                    "the lower corner must come first: minimum values must not exceed maximum values");
-        }
-        String outside = crs.outsideDomain(minX, minY, maxX, maxY);
-        if (outside != null) {
-            throw ProblemException.badParameter("bbox", outside);
-        }
-        if (crs.geographic()) {
-            double minLat = crs.latitudeFirst() ? minX : minY, maxLat = crs.latitudeFirst() ? maxX : maxY;
-            double minLon = crs.latitudeFirst() ? minY : minX, maxLon = crs.latitudeFirst() ? maxY : maxX;
-            if (minLat < -90 || maxLat > 90) {
-                throw ProblemException.badParameter("bbox", "latitudes must lie within -90..90");
+        if (!crs.geographic()) {
+            if (minX > maxX || minY > maxY) {
+                throw ProblemException.badParameter("bbox",
+                        "the lower corner must come first: minimum values must not exceed maximum values");
             }
-            if (minLon < -180 || maxLon > 180) {
-                throw ProblemException.badParameter("bbox", "longitudes must lie within -180..180");
+            String outside = crs.outsideDomain(minX, minY, maxX, maxY);
+            if (outside != null) {
+                throw ProblemException.badParameter("bbox", outside);
             }
+            return;
+        }
+        double minLat = crs.latitudeFirst() ? minX : minY, maxLat = crs.latitudeFirst() ? maxX : maxY;
+        double minLon = crs.latitudeFirst() ? minY : minX, maxLon = crs.latitudeFirst() ? maxY : maxX;
+        if (minLat > maxLat) {
+            throw ProblemException.badParameter("bbox", "the southern latitude must not exceed the northern one");
+        }
+        if (minLat < -90 || maxLat > 90) {
+            throw ProblemException.badParameter("bbox", "latitudes must lie within -90..90");
+        }
+        if (minLon < -180 || maxLon > 180) {
+            throw ProblemException.badParameter("bbox", "longitudes must lie within -180..180");
         }
     }
 
-    /** SQL for the box as a storage-CRS geometry; the four numbers are bound as parameters. */
-    public String sql() {
-        return crs.toStorage("ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + ")");
+    /** Whether the box runs east from its western longitude across 180° to its eastern one. */
+    public boolean spansAntimeridian() {
+        return crs.geographic() && (crs.latitudeFirst() ? minY > maxY : minX > maxX);
+    }
+
+    /**
+     * SQL that is true when the geometry expression intersects the box: the index test ({@code &&}) and then
+     * the exact one, once per half for a box across the antimeridian. Values come in {@link #params()}.
+     */
+    public String intersectsSql(String geometry) {
+        List<String> tests = new ArrayList<>();
+        for (int i = 0; i < parts().size(); i++) {
+            tests.add(geometry + " && " + boxSql() + " and ST_Intersects(" + geometry + ", " + boxSql() + ")");
+        }
+        return tests.size() == 1 ? tests.get(0) : "((" + String.join(") or (", tests) + "))";
     }
 
     public Object[] params() {
-        return new Object[] {minX, minY, maxX, maxY};
+        List<Object> values = new ArrayList<>();
+        for (double[] part : parts()) {
+            for (int twice = 0; twice < 2; twice++) {
+                for (double v : part) {
+                    values.add(v);
+                }
+                if (!crs.geographic()) {
+                    values.add(Math.max(part[2] - part[0], part[3] - part[1]) / SEGMENTS_PER_SIDE);
+                }
+            }
+        }
+        return values.toArray();
+    }
+
+    /**
+     * One box as a storage-CRS geometry. A projected box is densified first: its straight sides are curves in
+     * longitude and latitude, and four transformed corners alone would cut a different area.
+     */
+    private String boxSql() {
+        String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + ")";
+        if (!crs.geographic()) {
+            envelope = "ST_Segmentize(" + envelope + ", greatest(?, 1e-6))";
+        }
+        return crs.toStorage(envelope);
+    }
+
+    /** The box in its own axis order, split in two at 180° if it crosses it. */
+    private List<double[]> parts() {
+        if (!spansAntimeridian()) {
+            return List.of(new double[] {minX, minY, maxX, maxY});
+        }
+        if (crs.latitudeFirst()) {
+            return List.of(new double[] {minX, minY, maxX, 180}, new double[] {minX, -180, maxX, maxY});
+        }
+        return List.of(new double[] {minX, minY, 180, maxY}, new double[] {-180, minY, maxX, maxY});
     }
 }

@@ -8,9 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridorgis.catalog.Collection;
-import org.corridorgis.catalog.Property;
 import org.corridorgis.crs.SupportedCrs;
-import org.corridorgis.filter.QueryableType;
 import org.corridorgis.web.Link;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,14 +52,13 @@ class CollectionDescriptions {
         d.put("title", c.title());
         d.put("description", c.description());
         d.put("itemType", "feature");
-        if (c.spatial()) {
-            d.put("crs", SupportedCrs.uris());
-            d.put("storageCrs", SupportedCrs.STORAGE.uri());
-        }
+        // Every collection answers crs= (features without geometry have none in any CRS), so every one says so.
+        d.put("crs", SupportedCrs.uris());
+        d.put("storageCrs", SupportedCrs.STORAGE.uri());
         Extent e = extent(c);
         Map<String, Object> extent = new LinkedHashMap<>();
         if (e.bbox() != null) {
-            extent.put("spatial", Map.of("bbox", List.of(round(e.bbox())), "crs", SupportedCrs.CRS84.uri()));
+            extent.put("spatial", Map.of("bbox", List.of(publishedBox(e.bbox())), "crs", SupportedCrs.CRS84.uri()));
         }
         if (e.hasTime() && (e.start() != null || e.end() != null)) {
             List<String> interval = new ArrayList<>();
@@ -80,45 +77,56 @@ class CollectionDescriptions {
         links.add(Link.of(RequestUrls.href(request, path + "/items", Map.of("f", "html")), "items", "text/html", c.title() + " as HTML"));
         links.add(Link.of(RequestUrls.href(request, path + "/queryables", Map.of()),
                 "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryables of " + c.title()));
+        links.add(Link.of(RequestUrls.href(request, path + "/schema", Map.of()), "describedby", "application/schema+json",
+                "Schema of " + c.title()));
+        links.add(Link.of(RequestUrls.href(request, path + "/schema", Map.of()), "http://www.opengis.net/def/rel/ogc/1.0/schema",
+                "application/schema+json", "Schema of " + c.title()));
+        // The schema of the GeoJSON encoding, under the relation spelled as GDAL's OAPIF driver looks for it
+        // (relation names compare case-insensitively, RFC 8288, so this is one more describedby link).
+        links.add(Link.of(RequestUrls.href(request, path + "/feature-schema", Map.of()), "describedBy", "application/schema+json",
+                "Schema of " + c.title() + " as GeoJSON features"));
+        links.add(Link.of(RequestUrls.href(request, path + "/sortables", Map.of()),
+                "http://www.opengis.net/def/rel/ogc/1.0/sortables", "application/schema+json", "Sortables of " + c.title()));
         d.put("links", links);
         return d;
     }
 
-    Map<String, Object> queryables(Collection c, HttpServletRequest request) {
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("$id", RequestUrls.href(request, "/collections/" + RequestUrls.encode(c.id()) + "/queryables", Map.of()));
-        schema.put("type", "object");
-        schema.put("title", c.title());
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("id", Map.of("title", "id", "type", "string"));
-        for (Property p : c.properties()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("title", p.name());
-            if (p.type() == QueryableType.GEOMETRY) {
-                s.put("format", "geometry-" + c.geometryType().toLowerCase());
-                s.put("x-ogc-role", "primary-geometry");
-            } else {
-                s.put("type", p.jsonSchemaType());
-                if (p.jsonSchemaFormat() != null) {
-                    s.put("format", p.jsonSchemaFormat());
-                }
-                if (p.type() == QueryableType.STRING_ARRAY) {
-                    s.put("items", Map.of("type", "string"));
-                }
-            }
-            properties.put(p.name(), s);
-        }
-        schema.put("properties", properties);
-        schema.put("additionalProperties", false);
-        return schema;
-    }
-
-    private static List<Double> round(double[] bbox) {
-        List<Double> out = new ArrayList<>();
-        for (double v : bbox) {
-            out.add(Math.round(v * 1e6) / 1e6);
-        }
-        return out;
+    /**
+     * The box published as the collection's extent: the data's box, widened just enough that, for every projected
+     * CRS the service offers, the box between its two corners converted to that CRS still holds all of the data.
+     * A client that turns the extent into a bbox-crs query that way (as OGC's test suite does) then selects
+     * every feature, not the data minus a corner cut off by the projection's curvature. Rounded outwards to
+     * four decimals (about 10 m).
+     */
+    private List<Double> publishedBox(double[] data) {
+        List<String> projected = java.util.Arrays.stream(SupportedCrs.values()).filter(crs -> !crs.geographic())
+                .map(crs -> "(" + crs.srid() + ")").toList();
+        String sql = """
+                with data(x0, y0, x1, y1) as (values (cast(? as float8), cast(? as float8), cast(? as float8), cast(? as float8))),
+                     pads(pad) as (values (0.0001), (0.001), (0.01), (0.02), (0.05), (0.1), (0.2), (0.5), (1.0), (2.0)),
+                     boxes as (
+                       select pad, greatest(-180, floor((x0 - pad) * 1e4) / 1e4) as x0, greatest(-85, floor((y0 - pad) * 1e4) / 1e4) as y0,
+                              least(180, ceil((x1 + pad) * 1e4) / 1e4) as x1, least(85, ceil((y1 + pad) * 1e4) / 1e4) as y1
+                         from data, pads),
+                     projected(srid) as (values %s)
+                select b.x0, b.y0, b.x1, b.y1
+                  from boxes b, data d
+                 where not exists (
+                         select 1 from projected p
+                          cross join lateral (
+                            select ST_Transform(ST_SetSRID(ST_MakePoint(b.x0, b.y0), 4326), p.srid) as lo,
+                                   ST_Transform(ST_SetSRID(ST_MakePoint(b.x1, b.y1), 4326), p.srid) as hi) corners
+                          where not ST_Covers(
+                                  ST_Transform(ST_Segmentize(ST_MakeEnvelope(ST_X(lo), ST_Y(lo), ST_X(hi), ST_Y(hi), p.srid),
+                                                             greatest(ST_X(hi) - ST_X(lo), ST_Y(hi) - ST_Y(lo)) / 64), 4326),
+                                  ST_Segmentize(ST_MakeEnvelope(d.x0, d.y0, d.x1, d.y1, 4326), 0.01)))
+                 order by b.pad
+                 limit 1
+                """.formatted(String.join(", ", projected));
+        return jdbc.sql(sql).params(data[0], data[1], data[2], data[3])
+                .query((rs, n) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
+                .optional()
+                .orElseGet(() -> List.of(Math.floor(data[0] * 1e4) / 1e4, Math.floor(data[1] * 1e4) / 1e4,
+                        Math.ceil(data[2] * 1e4) / 1e4, Math.ceil(data[3] * 1e4) / 1e4));
     }
 }

@@ -17,7 +17,11 @@ final class Conformance {
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
-            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter");
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables");
 
     private Conformance() {
     }

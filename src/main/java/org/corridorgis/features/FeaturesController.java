@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,9 +39,14 @@ class FeaturesController {
     private final DataVersion versions;
     private final OpenApiDocument openApi;
     private final FeatureHistory history;
+    private final CollectionSchemas schemas;
+    private final FilterCompiler.FilterLimitsProperties filterLimits;
 
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
-                       FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history) {
+                       FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history,
+                       CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits) {
+        this.schemas = schemas;
+        this.filterLimits = filterLimits;
         this.history = history;
         this.openApi = openApi;
         this.catalog = catalog;
@@ -126,9 +132,38 @@ class FeaturesController {
     ResponseEntity<?> queryables(@PathVariable String collectionId, HttpServletRequest request) {
         Collection c = catalog.require(collectionId);
         allowOnly(request, ONLY_F);
-        Map<String, Object> body = descriptions.queryables(c, request);
+        return jsonSchema(request, c, schemas.queryables(c, request), "queryables", "Queryables",
+                "The properties a <code>filter</code> or <code>property=value</code> may name.");
+    }
+
+    @GetMapping("/collections/{collectionId}/schema")
+    ResponseEntity<?> schema(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        return jsonSchema(request, c, schemas.schema(c, request), "schema", "Schema",
+                "The properties of the features, as they are returned.");
+    }
+
+    @GetMapping("/collections/{collectionId}/feature-schema")
+    ResponseEntity<?> featureSchema(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+                .body(schemas.geoJsonFeatureSchema(c, request));
+    }
+
+    @GetMapping("/collections/{collectionId}/sortables")
+    ResponseEntity<?> sortables(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection c = catalog.require(collectionId);
+        allowOnly(request, ONLY_F);
+        return jsonSchema(request, c, schemas.sortables(c, request), "sortables", "Sortables",
+                "The properties <code>sortby</code> may name (prefix <code>-</code> for descending order).");
+    }
+
+    private ResponseEntity<?> jsonSchema(HttpServletRequest request, Collection c, Map<String, Object> body, String resource,
+                                         String heading, String intro) {
         if (OutputFormat.of(request) == OutputFormat.HTML) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.queryables(c, body, request));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html.jsonSchema(c, body, resource, heading, intro));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json")).body(body);
     }
@@ -141,6 +176,21 @@ class FeaturesController {
         if (revalidated(query, request, response)) {
             return;
         }
+        writeItems(c, query, request, response);
+    }
+
+    /** A long CQL2 JSON filter in the body instead of the URL; see {@link SearchRequest}. */
+    @PostMapping("/collections/{collectionId}/search")
+    void search(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Collection c = catalog.require(collectionId);
+        SearchRequest search = SearchRequest.of(request, c, filterLimits.maxLength());
+        ItemsQuery query = parser.parse(c, search);
+        response.setHeader("Vary", "Accept, Accept-Encoding");
+        writeItems(c, query, search, response);
+    }
+
+    private void writeItems(Collection c, ItemsQuery query, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
         if (query.format() == OutputFormat.HTML) {
             ItemsService.Page page = items.collect(query, request, true);
             versions.tag(page.version(), request, response, query.format().name());

@@ -45,9 +45,10 @@ class FeaturesHtml {
         Map<String, Object> shared = (Map<String, Object>) components.get("parameters");
         StringBuilder b = new StringBuilder("<p>The machine-readable definition is <a href=\"/api?f=json\">OpenAPI 3.0 JSON</a>; "
                 + "<a href=\"/swagger-ui/index.html\">Swagger UI</a> reads it to try requests out.</p>");
-        ((Map<String, Object>) doc.get("paths")).forEach((path, item) -> {
-            Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) item).get("get");
-            b.append("<h3><code>GET ").append(escape(path)).append("</code></h3><p>").append(escape(op.get("summary"))).append("</p>");
+        ((Map<String, Object>) doc.get("paths")).forEach((path, item) -> ((Map<String, Object>) item).forEach((method, o) -> {
+            Map<String, Object> op = (Map<String, Object>) o;
+            b.append("<h3><code>").append(escape(method.toUpperCase())).append(" ").append(escape(path)).append("</code></h3><p>")
+                    .append(escape(op.get("summary"))).append("</p>");
             b.append("<table><tr><th>parameter</th><th>in</th><th>description</th></tr>");
             for (Object p : (List<Object>) op.get("parameters")) {
                 Map<String, Object> param = (Map<String, Object>) p;
@@ -59,7 +60,7 @@ class FeaturesHtml {
                         .append("</td><td>").append(escape(param.get("description"))).append("</td></tr>");
             }
             b.append("</table>");
-        });
+        }));
         return Html.page("API", crumbs("API"), b.toString(), "/api?f=json");
     }
 
@@ -114,22 +115,24 @@ class FeaturesHtml {
         return Html.page(c.title(), crumbs("Collections", "/collections?f=html", c.title(), null), b.toString(), path + "?f=json");
     }
 
+    /** A JSON Schema of the collection (schema, queryables, sortables) as a table of its properties. */
     @SuppressWarnings("unchecked")
-    String queryables(Collection c, Map<String, Object> schema, HttpServletRequest request) {
+    String jsonSchema(Collection c, Map<String, Object> schema, String resource, String heading, String intro) {
         String path = "/collections/" + RequestUrls.encode(c.id());
-        StringBuilder b = new StringBuilder("<p>The properties a <code>filter</code>, <code>sortby</code> or "
-                + "<code>property=value</code> may name.</p><table><tr><th>property</th><th>type</th></tr>");
+        StringBuilder b = new StringBuilder("<p>" + intro + "</p><table><tr><th>property</th><th>type</th><th>description</th></tr>");
         ((Map<String, Object>) schema.get("properties")).forEach((name, s) -> {
             Map<String, Object> m = (Map<String, Object>) s;
             Object type = m.containsKey("type") ? m.get("type") : m.get("format");
             b.append("<tr><td><code>").append(escape(name)).append("</code></td><td>").append(escape(type))
                     .append(m.containsKey("format") && m.containsKey("type") ? " (" + escape(m.get("format")) + ")" : "")
+                    .append(m.containsKey("enum") ? ": " + escape(String.join(", ", (List<String>) m.get("enum"))) : "")
+                    .append("</td><td>").append(m.containsKey("description") ? escape(m.get("description")) : "")
                     .append("</td></tr>");
         });
         b.append("</table>");
-        return Html.page("Queryables of " + c.title(),
-                crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Queryables", null), b.toString(),
-                path + "/queryables?f=json");
+        return Html.page(heading + " of " + c.title(),
+                crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", heading, null), b.toString(),
+                path + "/" + resource + "?f=json");
     }
 
     String items(Collection c, ItemsQuery query, ItemsService.Page page, HttpServletRequest request) {

@@ -57,16 +57,13 @@ public class ItemsRequestParser {
         int limit = limit(single(params, "limit"), format);
         long offset = offset(single(params, "offset"));
         SupportedCrs crs = crs("crs", single(params, "crs"), SupportedCrs.CRS84);
-        if (!collection.spatial() && single(params, "crs") != null && crs != SupportedCrs.CRS84) {
-            throw ProblemException.badParameter("crs", "collection '" + collection.id() + "' has no geometry to reproject");
-        }
+        // Collections without geometry take crs too (their features' geometry is null in every CRS), so that every
+        // collection declares and honours the same list (OGC API – Features Part 2, /req/crs/fc-md-crs-list).
         BoundingBox bbox = null;
         String bboxText = single(params, "bbox");
         SupportedCrs bboxCrs = crs("bbox-crs", single(params, "bbox-crs"), SupportedCrs.CRS84);
         if (bboxText != null) {
-            if (!collection.spatial()) {
-                throw ProblemException.badParameter("bbox", "collection '" + collection.id() + "' has no geometry to select by bbox");
-            }
+            // On a collection without geometry every feature lies outside the box (Part 1, /req/core/fc-bbox-response).
             bbox = BoundingBox.parse(bboxText, bboxCrs);
         } else if (single(params, "bbox-crs") != null) {
             throw ProblemException.badParameter("bbox-crs", "bbox-crs needs a bbox");

@@ -151,9 +151,12 @@ final class ItemsSql {
     private Sql where(boolean withCursor) {
         Sql where = new Sql();
         if (query.bbox() != null) {
-            and(where).append(T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN) + " && " + query.bbox().sql()
-                    + " and ST_Intersects(" + T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN) + ", " + query.bbox().sql() + ")",
-                    concat(query.bbox().params(), query.bbox().params()));
+            if (collection.spatial()) {
+                and(where).append(query.bbox().intersectsSql(T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN)),
+                        query.bbox().params());
+            } else {
+                and(where).append("false"); // a feature without geometry lies outside every box
+            }
         }
         if (query.datetime() != null) {
             and(where).append(query.datetime().sql(T + "\"valid_from\"", T + "\"valid_to\""), query.datetime().params());
@@ -184,12 +187,6 @@ final class ItemsSql {
         return where;
     }
 
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] all = new Object[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
 
     /** The feature as GeoJSON text, built by PostgreSQL. */
     Sql featureJson() {

@@ -48,13 +48,16 @@ class OpenApiDocument {
             paths.put(base, get(c.title() + ": description", "describe-" + c.id(), List.of(ref("f")),
                     jsonOrHtml("The collection's description")));
             paths.put(base + "/queryables", get(c.title() + ": queryables", "queryables-" + c.id(), List.of(ref("f")),
-                    Map.of("200", Map.of("description", "JSON Schema of the properties a filter may name",
-                            "content", Map.of("application/schema+json", Map.of("schema", Map.of("type", "object")))))));
+                    jsonSchema("JSON Schema of the properties a filter may name")));
+            paths.put(base + "/schema", get(c.title() + ": schema of the features (JSON Schema 2020-12)", "schema-" + c.id(),
+                    List.of(ref("f")), jsonSchema("The properties of the features, their types and roles")));
+            paths.put(base + "/feature-schema", get(c.title() + ": schema of the GeoJSON features (JSON Schema 2020-12)",
+                    "feature-schema-" + c.id(), List.of(ref("f")), jsonSchema("A GeoJSON Feature with its properties member")));
+            paths.put(base + "/sortables", get(c.title() + ": sortables", "sortables-" + c.id(), List.of(ref("f")),
+                    jsonSchema("The properties sortby may name")));
             paths.put(base + "/items", get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
-            List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f")));
-            if (c.spatial()) {
-                itemParams.add(ref("crs"));
-            }
+            paths.put(base + "/search", search(c));
+            List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f"), ref("crs")));
             if (c.id().equals("routes")) {
                 itemParams.add(ref("scenario"));
             }
@@ -63,7 +66,7 @@ class OpenApiDocument {
                             Map.of("$ref", "#/components/schemas/feature")), "text/html", Map.of("schema", Map.of("type", "string")))),
                     "404", problem("No such feature"))));
             paths.put(base + "/items/{featureId}/history", get(c.title() + ": every recorded version of one feature, oldest first",
-                    "history-" + c.id(), c.spatial() ? List.of(ref("featureId"), ref("f"), ref("crs")) : List.of(ref("featureId"), ref("f")),
+                    "history-" + c.id(), List.of(ref("featureId"), ref("f"), ref("crs")),
                     features()));
         }
         paths.putAll(otherResources());
@@ -128,11 +131,10 @@ class OpenApiDocument {
     }
 
     private static List<Object> itemsParameters(Collection c) {
+        // bbox and crs on every collection: features without geometry lie outside every box and have none in any CRS.
         List<Object> p = new ArrayList<>(List.of(ref("f"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
-                ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs")));
-        if (c.spatial()) {
-            p.addAll(List.of(ref("bbox"), ref("bbox-crs"), ref("crs")));
-        }
+                ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("bbox"),
+                ref("bbox-crs"), ref("crs")));
         if (c.id().equals("routes")) {
             p.add(ref("scenario"));
         }
@@ -187,7 +189,8 @@ class OpenApiDocument {
     private static Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("f", query("f", "The representation: json (GeoJSON for features) or html", Map.of("type", "string", "enum", List.of("json", "html"))));
-        p.put("limit", query("limit", "Features per page", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10)));
+        // limit and datetime as Part 1 defines them (/req/core/fc-limit-definition, /req/core/fc-time-definition).
+        p.put("limit", form("limit", "Features per page", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10)));
         p.put("offset", query("offset", "Features to skip (the next links use a cursor instead)", Map.of("type", "integer", "minimum", 0)));
         p.put("cursor", query("cursor", "A position made by the service for next/prev links (keyset paging)", Map.of("type", "string")));
         p.put("bbox", Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
@@ -195,7 +198,7 @@ class OpenApiDocument {
                 "schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
         p.put("bbox-crs", query("bbox-crs", "The CRS of bbox", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
         p.put("crs", query("crs", "The CRS of the returned geometries", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
-        p.put("datetime", query("datetime", "Features describing a time that overlaps this instant or interval (RFC 3339, '..' for open ends)",
+        p.put("datetime", form("datetime", "Features describing a time that overlaps this instant or interval (RFC 3339, '..' for open ends)",
                 Map.of("type", "string")));
         p.put("properties", Map.of("name", "properties", "in", "query", "required", false, "style", "form", "explode", false,
                 "description", "The properties to return", "schema", Map.of("type", "array", "items", Map.of("type", "string"))));
@@ -209,6 +212,43 @@ class OpenApiDocument {
                 Map.of("type", "string")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string")));
         return p;
+    }
+
+    private static Map<String, Object> form(String name, String description, Map<String, Object> schema) {
+        Map<String, Object> p = new LinkedHashMap<>(query(name, description, schema));
+        p.put("style", "form");
+        p.put("explode", false);
+        return p;
+    }
+
+    /** POST .../search: the items request with its CQL2 JSON filter in the body (see SearchRequest). */
+    private static Map<String, Object> search(Collection c) {
+        List<Object> parameters = new ArrayList<>();
+        for (Object p : itemsParameters(c)) {
+            if (!p.equals(ref("filter")) && !p.equals(ref("filter-lang"))) {
+                parameters.add(p);
+            }
+        }
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", c.title() + ": features that match the CQL2 JSON filter in the body (the filter of GET .../items, "
+                + "without the length of a URL to fit in)");
+        op.put("operationId", "search-" + c.id());
+        op.put("parameters", parameters);
+        Map<String, Object> body = Map.of("schema", Map.of("type", "object", "description", "A CQL2 JSON filter expression"));
+        op.put("requestBody", Map.of("required", true, "content", Map.of("application/cql2+json", body, "application/json", body)));
+        Map<String, Object> responses = new LinkedHashMap<>(features());
+        responses.put("400", problem("Invalid request or filter: the problem body says what was wrong"));
+        responses.put("404", problem("No such collection"));
+        responses.put("415", problem("The body is not JSON"));
+        responses.put("503", problem("A query ran past the statement timeout"));
+        op.put("responses", responses);
+        return Map.of("post", op);
+    }
+
+    private static Map<String, Object> jsonSchema(String description) {
+        return Map.of("200", Map.of("description", description,
+                "content", Map.of("application/schema+json", Map.of("schema", Map.of("type", "object")),
+                        "text/html", Map.of("schema", Map.of("type", "string")))));
     }
 
     private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {

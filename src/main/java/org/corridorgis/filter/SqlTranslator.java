@@ -449,16 +449,20 @@ final class SqlTranslator {
 
     // ---- arrays -------------------------------------------------------------------------------------------
 
+    /**
+     * CQL2 compares arrays as sets (/req/array-functions/array-predicates): order and repeated elements do not
+     * count. PostgreSQL's containment operators already ignore both; equality is containment both ways, since
+     * {@code =} on arrays compares them as ordered lists. The empty set is contained in every set and overlaps none.
+     */
     private Frag array(ArrayPredicate a) {
         Frag l = arrayOperand(a.left(), a.op().name());
         Frag r = arrayOperand(a.right(), a.op().name());
-        String op = switch (a.op()) {
-            case A_EQUALS -> " = ";
-            case A_CONTAINS -> " @> ";
-            case A_CONTAINEDBY -> " <@ ";
-            case A_OVERLAPS -> " && ";
+        return switch (a.op()) {
+            case A_EQUALS -> Frag.cat("(", l, " @> ", r, " AND ", l, " <@ ", r, ")");
+            case A_CONTAINS -> Frag.cat("(", l, " @> ", r, ")");
+            case A_CONTAINEDBY -> Frag.cat("(", l, " <@ ", r, ")");
+            case A_OVERLAPS -> Frag.cat("(", l, " && ", r, ")");
         };
-        return Frag.cat("(", l, op, r, ")");
     }
 
     private Frag arrayOperand(Expression e, String function) {

@@ -73,6 +73,37 @@ class GdalClientTest {
     }
 
     @Test
+    void ogrinfoTakesItsFieldTypesFromTheSchema() throws Exception {
+        String base = "OAPIF:http://127.0.0.1:" + port + "/";
+        // valid_to is null on every checkpoint, so only the schema can tell GDAL that it is a date
+        assertThat(jdbc.sql("select count(*) from corridor.checkpoints where valid_to is not null").query(Integer.class).single()).isZero();
+        String checkpoints = run("ogrinfo", "-ro", "-so", base, "checkpoints");
+        assertThat(checkpoints).contains("valid_from: Date").contains("valid_to: Date").contains("recorded_at: DateTime")
+                .contains("states: StringList").contains("kind: String");
+        // every column of a table with numbers and booleans, typed as information_schema types it
+        for (String[] layer : new String[][] {{"disputed-areas", "disputed_areas"}, {"boundary-lines", "boundary_lines"},
+                {"control-regimes", "control_regimes"}}) {
+            String info = run("ogrinfo", "-ro", "-so", base, layer[0]);
+            List<String[]> columns = jdbc.sql("select column_name, data_type from information_schema.columns where table_schema = 'corridor' "
+                    + "and table_name = ? and column_name not in ('id', 'geom') order by ordinal_position").param(layer[1])
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+            assertThat(columns).isNotEmpty();
+            for (String[] column : columns) {
+                String ogrType = switch (column[1]) {
+                    case "date" -> "Date";
+                    case "timestamp with time zone" -> "DateTime";
+                    case "numeric", "double precision" -> "Real";
+                    case "integer" -> "Integer";
+                    case "boolean" -> "Integer(Boolean)";
+                    case "ARRAY" -> "StringList";
+                    default -> "String";
+                };
+                assertThat(info).as(layer[0] + "." + column[0]).contains("\n" + column[0] + ": " + ogrType + " ");
+            }
+        }
+    }
+
+    @Test
     void ogr2ogrCopiesEveryCollectionWholeThroughSeveralPages() throws Exception {
         ServiceClient client = new ServiceClient(port);
         List<String> problems = new ArrayList<>();

@@ -68,6 +68,9 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
         List<String> checked = new ArrayList<>();
         api.path("paths").properties().forEach(e -> {
             String path = e.getKey();
+            if (!e.getValue().has("get")) {
+                return; // POST .../search is exercised by its own test
+            }
             boolean required = false;
             for (JsonNode p : e.getValue().path("get").path("parameters")) {
                 required |= p.path("required").asBoolean() && p.path("in").asString().equals("query");
@@ -124,8 +127,17 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
         JsonNode bbox = checkpoints.path("extent").path("spatial").path("bbox").get(0);
         double[] expected = jdbc.sql("select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) from (select ST_Extent(geom) e from corridor.checkpoints) x")
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+        // The data's box, widened outwards only (so that it survives conversion to the projected CRSs, see
+        // OgcCertificationTest) and by little: four decimals, at most a quarter degree on a side.
+        assertThat(bbox.size()).isEqualTo(4);
         for (int i = 0; i < 4; i++) {
-            assertThat(bbox.get(i).asDouble()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-6));
+            double v = bbox.get(i).asDouble();
+            assertThat(v * 1e4).as("corner value %d in steps of 1e-4", i).isCloseTo(Math.rint(v * 1e4), org.assertj.core.data.Offset.offset(1e-6));
+            if (i < 2) {
+                assertThat(v).isLessThanOrEqualTo(expected[i]).isGreaterThan(expected[i] - 0.25);
+            } else {
+                assertThat(v).isGreaterThanOrEqualTo(expected[i]).isLessThan(expected[i] + 0.25);
+            }
         }
         assertThat(checkpoints.path("extent").path("spatial").path("crs").asString()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
         assertThat(client.json("/collections/sources").has("extent")).isFalse();
@@ -222,7 +234,7 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
     @Test
     @DisplayName("/req/core/query-param-invalid")
     void invalidParametersAre400WithAProblemSayingWhat() {
-        for (String q : List.of("limit=abc", "limit=-1", "offset=-3", "bbox=1,2,3", "bbox=10,95,11,96", "bbox=50,40,45,41",
+        for (String q : List.of("limit=abc", "limit=-1", "offset=-3", "bbox=1,2,3", "bbox=10,95,11,96", "bbox=45,41,50,40",
                 "bbox=a,b,c,d", "datetime=notadate", "datetime=2024-02-30", "datetime=2024-01-01/2023-01-01", "crs=EPSG:999999",
                 "bbox-crs=EPSG:1&bbox=1,2,3,4", "sortby=nosuchprop", "properties=nosuchprop", "sortby=geom", "filter=name%20%3D",
                 "filter-lang=sql&filter=1=1", "cursor=garbage", "limit=1&limit=2")) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.corridorgis.catalog.Catalog;
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.support.PostgisIntegrationTest;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -294,6 +295,38 @@ class Cql2FilterHttpTest {
             assertEquals(set("baku-nakhchivan-via-aras-corridor-iran", "baku-nakhchivan-via-iran-historic-road"),
                 idsJson("routes", "{\"op\":\"a_contains\",\"args\":[{\"property\":\"via\"},[\"IRN\"]]}"));
         }
+
+        @Test
+        @DisplayName("CQL2 /req/array-functions/array-predicates: both arrays are sets, order and repeats do not count")
+        void arraysCompareAsSets() {
+            // the checkpoints shared by Azerbaijan and Iran, by hand: both containments
+            TreeSet<String> azeIrn = sql("checkpoints", "states @> array['AZE','IRN'] and states <@ array['AZE','IRN']");
+            assertEquals(5, azeIrn.size(), azeIrn::toString);
+            for (String f : List.of("A_EQUALS(states, ('AZE','IRN'))", "A_EQUALS(states, ('IRN','AZE'))",
+                "A_EQUALS(states, ('IRN','AZE','IRN'))", "A_EQUALS(('AZE','IRN','AZE'), states)")) {
+                assertEquals(azeIrn, ids("checkpoints", f), f);
+            }
+            assertEquals(azeIrn, idsJson("checkpoints", "{\"op\":\"a_equals\",\"args\":[{\"property\":\"states\"},[\"IRN\",\"AZE\"]]}"));
+            TreeSet<String> withBoth = sql("checkpoints", "'AZE' = any(states) and 'IRN' = any(states)");
+            assertEquals(withBoth, ids("checkpoints", "A_CONTAINS(states, ('IRN','AZE','IRN'))"));
+            TreeSet<String> within = sql("checkpoints", "states <@ array['AZE','IRN']");
+            assertEquals(within, ids("checkpoints", "A_CONTAINEDBY(states, ('IRN','IRN','AZE'))"));
+            assertEquals(sql("checkpoints", "'ARM' = any(states) or 'TUR' = any(states)"),
+                ids("checkpoints", "A_OVERLAPS(states, ('TUR','ARM','TUR'))"));
+        }
+
+        @Test
+        @DisplayName("CQL2 /req/array-functions/array-predicates: the empty array is the empty set")
+        void theEmptyArrayIsTheEmptySet() {
+            TreeSet<String> all = sql("routes", "true");
+            TreeSet<String> noTransit = sql("routes", "cardinality(via) = 0");
+            assertEquals(3, noTransit.size(), noTransit::toString);
+            assertEquals(all, ids("routes", "A_CONTAINS(via, ())"), "every set contains the empty set");
+            assertEquals(set(), ids("routes", "A_OVERLAPS(via, ())"), "no set shares an element with the empty set");
+            assertEquals(noTransit, ids("routes", "A_CONTAINEDBY(via, ())"));
+            assertEquals(noTransit, ids("routes", "A_EQUALS(via, ())"));
+            assertEquals(noTransit, ids("routes", "A_EQUALS((), via)"));
+        }
     }
 
     // ---- Property-property -------------------------------------------------------------------------------------
@@ -305,7 +338,7 @@ class Cql2FilterHttpTest {
             assertEquals(sql("disputed_areas", "cited_area_km2 > area_km2"), ids("disputed-areas", "cited_area_km2 > area_km2"));
             assertEquals(sql("disputed_areas", "since = valid_from"), ids("disputed-areas", "since = valid_from"));
             TreeSet<String> same = ids("checkpoints", "A_EQUALS(states, operating_states)");
-            assertEquals(sql("checkpoints", "states = operating_states"), same);
+            assertEquals(sql("checkpoints", "states @> operating_states and operating_states @> states"), same);
             assertTrue(same.contains("astara-astara") && !same.contains("margara"));
         }
     }

@@ -352,7 +352,9 @@ class Cql2TranslatorTest {
             SqlFragment f = text("A_CONTAINS(sources, ('osm', 'un-cartographic'))");
             assertEquals("(\"t\".\"sources\" @> CAST(? AS text[]))", f.sql());
             assertArrayEquals(new String[] {"osm", "un-cartographic"}, (String[]) f.params().get(0));
-            assertEquals("(\"t\".\"sources\" = CAST(? AS text[]))", text("A_EQUALS(sources, ('a'))").sql());
+            // equality of sets: containment both ways (CQL2 /req/array-functions/array-predicates)
+            assertEquals("(\"t\".\"sources\" @> CAST(? AS text[]) AND \"t\".\"sources\" <@ CAST(? AS text[]))",
+                    text("A_EQUALS(sources, ('a'))").sql());
             assertEquals("(\"t\".\"sources\" <@ CAST(? AS text[]))", text("A_CONTAINEDBY(sources, ('a','b'))").sql());
             assertEquals("(\"t\".\"states\" && CAST(? AS text[]))", text("a_overlaps(states, ('ARM', 'AZE'))").sql());
             assertEquals("(\"t\".\"sources\" && \"t\".\"states\")", text("A_OVERLAPS(sources, states)").sql());

@@ -30,6 +30,11 @@ public final class ServiceClient {
         return send(request(pathAndQuery, headers).GET().build());
     }
 
+    public HttpResponse<String> post(String pathAndQuery, String contentType, String body, String... headers) {
+        return send(request(pathAndQuery, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> head(String pathAndQuery, String... headers) {
         return send(request(pathAndQuery, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
