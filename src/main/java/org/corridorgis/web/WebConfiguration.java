@@ -27,7 +27,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 .allowedOrigins("*")
                 .allowedMethods("GET", "HEAD", "OPTIONS")
                 .allowedHeaders("*")
-                .exposedHeaders("ETag", "Content-Crs", "Link", "Content-Length")
+                .exposedHeaders("ETag", "Content-Crs", "Link", "Content-Length", DataVersion.HEADER)
                 .maxAge(86400);
     }
 }
