@@ -44,8 +44,7 @@ final class ReadRoutingFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !replicas.configured()
-                || !("GET".equals(method) || "HEAD".equals(method))
+        return !("GET".equals(method) || "HEAD".equals(method))
                 || request.getRequestURI().startsWith("/actuator");
     }
 
@@ -57,6 +56,10 @@ final class ReadRoutingFilter extends OncePerRequestFilter implements Ordered {
             required = Math.max(requestedVersion(request), ifNoneMatchVersion(request));
         } catch (NumberFormatException e) {
             badDataVersion(request, response);
+            return;
+        }
+        if (!replicas.configured()) {
+            chain.doFilter(request, response); // the primary answers every version
             return;
         }
         ReadRoute route = ReadRoute.begin(replicas.choose(required));

@@ -77,7 +77,9 @@ public class DataVersion {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         // A client that sends Data-Version may be answered by another database than one that does not.
-        response.addHeader(HttpHeaders.VARY, HEADER);
+        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains(HEADER))) {
+            response.addHeader(HttpHeaders.VARY, HEADER);
+        }
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
