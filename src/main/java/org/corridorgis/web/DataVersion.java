@@ -60,8 +60,8 @@ public class DataVersion {
 
     /** Sets the strong ETag and Cache-Control of a response whose body is being written (no 304 any more). */
     public void tag(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
-        response.setHeader(HttpHeaders.ETAG, etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+        response.setHeader(HEADER, String.valueOf(version.version()));
+        setValidators(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), response);
     }
 
     /**
@@ -74,18 +74,22 @@ public class DataVersion {
     }
 
     private boolean check(String etag, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        // A client that sends Data-Version may be answered by another database than one that does not.
-        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains(HEADER))) {
-            response.addHeader(HttpHeaders.VARY, HEADER);
-        }
+        setValidators(etag, response);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
         return false;
+    }
+
+    private void setValidators(String etag, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // A client that sends Data-Version may be answered by another database than one that does not.
+        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains(HEADER))) {
+            response.addHeader(HttpHeaders.VARY, HEADER);
+        }
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
