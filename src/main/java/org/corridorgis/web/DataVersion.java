@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,10 +29,17 @@ public class DataVersion {
     public static final String CURRENT_SQL =
             "select coalesce(sum(version), 0) as v, coalesce(max(changed_at), now()) as at from corridor.table_version";
 
-    private final JdbcClient jdbc;
+    /** The response header naming the data version a response was made from (and a client's "at least this"). */
+    public static final String HEADER = "Data-Version";
 
-    public DataVersion(JdbcClient jdbc) {
+    private static final Pattern VERSIONED_ETAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})-[0-9a-f]+\"$");
+
+    private final JdbcClient jdbc;
+    private final String cacheControl;
+
+    public DataVersion(JdbcClient jdbc, CachingProperties caching) {
         this.jdbc = jdbc;
+        this.cacheControl = caching.cacheControl();
     }
 
     public Snapshot current() {
@@ -45,13 +54,14 @@ public class DataVersion {
      * writes no body.
      */
     public boolean notModified(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
+        response.setHeader(HEADER, String.valueOf(version.version()));
         return check(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), request, response);
     }
 
     /** Sets the strong ETag and Cache-Control of a response whose body is being written (no 304 any more). */
     public void tag(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
-        response.setHeader(HttpHeaders.ETAG, etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+        response.setHeader(HEADER, String.valueOf(version.version()));
+        setValidators(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), response);
     }
 
     /**
@@ -59,18 +69,27 @@ public class DataVersion {
      * (Tomcat leaves responses with a strong ETag uncompressed).
      */
     public boolean notModifiedWeak(Snapshot version, HttpServletRequest request, HttpServletResponse response, String variant) {
+        response.setHeader(HEADER, String.valueOf(version.version()));
         return check("W/" + etag(version, request, variant), request, response);
     }
 
-    private static boolean check(String etag, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+    private boolean check(String etag, HttpServletRequest request, HttpServletResponse response) {
+        setValidators(etag, response);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
         return false;
+    }
+
+    private void setValidators(String etag, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // A client that sends Data-Version may be answered by another database than one that does not.
+        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains(HEADER))) {
+            response.addHeader(HttpHeaders.VARY, HEADER);
+        }
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -88,12 +107,28 @@ public class DataVersion {
         return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
+    /**
+     * The data version an ETag of ours names (0 for anything else, or for a list of ETags the highest), so a
+     * client revalidating a copy is never answered from a database older than that copy.
+     */
+    public static long versionIn(String ifNoneMatch) {
+        long max = 0;
+        for (String candidate : ifNoneMatch.split(",")) {
+            Matcher m = VERSIONED_ETAG.matcher(candidate.trim());
+            if (m.matches()) {
+                max = Math.max(max, Long.parseLong(m.group(1)));
+            }
+        }
+        return max;
+    }
+
+    /** The version, then a digest of the version, variant and request: strong, and readable by the router. */
     static String etag(Snapshot version, HttpServletRequest request, String variant) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((version.version() + "|" + variant + "|" + request.getRequestURI() + "?"
                     + (request.getQueryString() == null ? "" : request.getQueryString())).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+            return "\"" + version.version() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -43,7 +43,7 @@ class WebConfiguration {
         cors.setAllowedOrigins(List.of("*"));
         cors.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
         cors.setAllowedHeaders(List.of("*"));
-        cors.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "Content-Length"));
+        cors.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "Content-Length", DataVersion.HEADER));
         cors.setMaxAge(86400L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

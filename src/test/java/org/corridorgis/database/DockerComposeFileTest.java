@@ -21,7 +21,13 @@ class DockerComposeFileTest {
         try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
             compose = new Yaml().load(reader);
         }
-        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Map<String, Object> all = (Map<String, Object>) compose.get("services");
+        Map<String, Object> services = new java.util.LinkedHashMap<>();
+        all.forEach((name, service) -> {
+            if (!((Map<String, Object>) service).containsKey("profiles")) {
+                services.put(name, service);
+            }
+        });
         assertThat(services).containsOnlyKeys("db", "app");
 
         Map<String, Object> db = (Map<String, Object>) services.get("db");
@@ -39,5 +45,56 @@ class DockerComposeFileTest {
         assertThat(env.get("CORRIDOR_DB_URL")).isEqualTo("jdbc:postgresql://db:5432/corridor");
         Map<String, Object> dependsOn = (Map<String, Object>) app.get("depends_on");
         assertThat((Map<String, String>) dependsOn.get("db")).containsEntry("condition", "service_healthy");
+    }
+
+    /**
+     * The "scale" profile: the default services, a streaming replica made by pg_basebackup of db, two instances
+     * reading from it, and HAProxy checking their readiness.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void scaleProfileAddsAReplicaTwoInstancesAndALoadBalancer() throws Exception {
+        Map<String, Object> compose;
+        try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+            compose = new Yaml().load(reader);
+        }
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        List<String> scale = services.entrySet().stream()
+                .filter(e -> ((List<String>) e.getValue().getOrDefault("profiles", List.of())).contains("scale"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(scale).containsExactlyInAnyOrder("db-replica", "app-1", "app-2", "lb");
+
+        for (Map<String, Object> service : services.values()) {
+            for (String volume : (List<String>) service.getOrDefault("volumes", List.of())) {
+                if (volume.startsWith("./")) {
+                    assertThat(Path.of(volume.substring(2, volume.indexOf(':')))).as(volume).isRegularFile();
+                }
+            }
+        }
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("postgis-data", "replica-data");
+
+        Map<String, Object> replica = services.get("db-replica");
+        assertThat(replica.get("image")).isEqualTo(services.get("db").get("image"));
+        String start = Files.readString(Path.of("src/docker/scale/replica-start.sh"));
+        assertThat(start).contains("pg_basebackup -h \"$PRIMARY_HOST\"").contains(" -R ").contains("hot_standby=on");
+        assertThat((Map<String, String>) replica.get("environment")).containsEntry("PRIMARY_HOST", "db");
+        assertThat(Files.readString(Path.of("src/docker/scale/primary-replication.sh")))
+                .contains("REPLICATION LOGIN").contains("host replication replicator");
+
+        for (String name : List.of("app-1", "app-2")) {
+            Map<String, Object> app = services.get(name);
+            Map<String, String> env = (Map<String, String>) app.get("environment");
+            assertThat(env).containsEntry("CORRIDOR_DB_URL", "jdbc:postgresql://db:5432/corridor")
+                    .containsEntry("CORRIDOR_DB_READ_URLS", "jdbc:postgresql://db-replica:5432/corridor");
+            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) app.get("depends_on");
+            assertThat(dependsOn.get("db-replica")).containsEntry("condition", "service_healthy");
+            assertThat(app.get("stop_grace_period")).isEqualTo("30s");
+        }
+
+        Map<String, Object> lb = services.get("lb");
+        assertThat((String) lb.get("image")).startsWith("haproxy:");
+        String haproxy = Files.readString(Path.of("src/docker/scale/haproxy.cfg"));
+        assertThat(haproxy).contains("option httpchk GET /actuator/health/readiness")
+                .contains("server app-1 app-1:8080 check").contains("server app-2 app-2:8080 check");
     }
 }

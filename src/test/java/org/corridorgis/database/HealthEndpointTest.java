@@ -39,4 +39,14 @@ class HealthEndpointTest {
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
     }
+
+    /** Load balancers and Kubernetes probe these; without replicas configured, reads go to the primary. */
+    @Test
+    void livenessAndReadinessProbesAnswerAndReadinessNamesTheReadReplicas() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"replicas\"").contains("\"configured\":0")
+                .contains("primary (no replicas configured)");
+    }
 }

@@ -38,6 +38,30 @@ class HttpBehaviourTest extends ServiceTestBase {
         }
     }
 
+    /**
+     * What a CDN or load balancer in front needs: how long it may keep a copy and serve it while revalidating,
+     * and which data version a response was made from (a client that wrote sends it back as Data-Version).
+     */
+    @Test
+    void versionedResponsesSayTheirDataVersionAndHowLongSharedCachesMayKeepThem() {
+        long version = jdbc.sql("select coalesce(sum(version), 0) from corridor.table_version").query(Long.class).single();
+        for (String path : new String[] {"/collections/checkpoints/items?limit=3", "/tiles/WebMercatorQuad/8/97/160"}) {
+            HttpResponse<String> r = client.get(path, "Origin", "https://news.example");
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).hasValue("public, max-age=60, stale-while-revalidate=60");
+            assertThat(r.headers().firstValue("Data-Version")).as(path).hasValue(String.valueOf(version));
+            assertThat(r.headers().firstValue("ETag").orElseThrow()).as(path).startsWith("\"" + version + "-");
+            assertThat(r.headers().allValues("Vary")).as(path).anySatisfy(v -> assertThat(v).contains("Data-Version"));
+            assertThat(r.headers().firstValue("Access-Control-Expose-Headers")).as(path)
+                    .hasValueSatisfying(h -> assertThat(h).contains("Data-Version"));
+        }
+        HttpResponse<String> bad = client.get("/collections/checkpoints/items?limit=3", "Data-Version", "latest");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(ServiceClient.parse(bad.body()).path("detail").asString()).contains("'latest' is not a data version");
+        assertThat(client.get("/collections/checkpoints/items?limit=3", "Data-Version", String.valueOf(version)).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void gzipWhenAskedForAndTheSameDocument() throws Exception {
         HttpResponse<String> plain = client.get("/collections/countries/items?limit=10");
