@@ -51,7 +51,8 @@ class DatabaseConfiguration {
 
     /**
      * Migrations run on connections of their own, outside the pool: the pool's connections carry the request
-     * statement timeout, and a migration is no request (nor may its session settings stay behind in the pool).
+     * statement timeout and socket timeout (which bounds a request on a frozen database, and would cut a long
+     * migration statement), and a migration is no request (nor may its session settings stay behind in the pool).
      */
     @Bean
     org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationsOutsideThePool(DataSource dataSource) {

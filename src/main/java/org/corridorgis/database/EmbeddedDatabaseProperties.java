@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port       the cluster's TCP port on 127.0.0.1; 0 picks a free one
  * @param pgBin      the PostgreSQL bin directory; empty finds the newest /usr/lib/postgresql/N/bin
  * @param startupWait how long to wait for the cluster to accept connections
+ * @param restartAfter how long after the cluster's server has died the service starts it again
  */
 @ConfigurationProperties("corridor.database.embedded")
-public record EmbeddedDatabaseProperties(Path dataDir, boolean ephemeral, int port, String pgBin, Duration startupWait) {
+public record EmbeddedDatabaseProperties(Path dataDir, boolean ephemeral, int port, String pgBin, Duration startupWait,
+                                         Duration restartAfter) {
 
     public EmbeddedDatabaseProperties {
         dataDir = dataDir == null ? Path.of("var", "postgis") : dataDir;
         pgBin = pgBin == null ? "" : pgBin;
         startupWait = startupWait == null ? Duration.ofSeconds(60) : startupWait;
+        restartAfter = restartAfter == null ? Duration.ofSeconds(1) : restartAfter;
     }
 }

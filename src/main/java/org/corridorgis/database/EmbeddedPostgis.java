@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +36,12 @@ public final class EmbeddedPostgis implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final ServerWatchdog watchdog;
 
-    private EmbeddedPostgis(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgis(EmbeddedPostgres postgres, Path dataDirectory, Duration restartAfter, Duration startupWait) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.watchdog = new ServerWatchdog(dataDirectory, postgres.getPort(), restartAfter, startupWait);
     }
 
     public static EmbeddedPostgis start(EmbeddedDatabaseProperties properties) {
@@ -67,8 +70,9 @@ public final class EmbeddedPostgis implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
                     .start();
-            EmbeddedPostgis db = new EmbeddedPostgis(postgres, dataDir);
+            EmbeddedPostgis db = new EmbeddedPostgis(postgres, dataDir, properties.restartAfter(), properties.startupWait());
             db.createDatabaseIfMissing();
+            db.watchdog.start();
             log.info("Embedded PostGIS ({}) ready on 127.0.0.1:{} with data in {} after {} ms", bin, postgres.getPort(),
                     properties.ephemeral() ? "a temporary directory" : dataDir,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -97,8 +101,19 @@ public final class EmbeddedPostgis implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The server's process id now (it changes when the watchdog has restarted it). */
+    public long serverPid() {
+        return watchdog.serverPid();
+    }
+
+    /** How many times the server has been restarted after it died. */
+    public int restarts() {
+        return watchdog.restarts();
+    }
+
     @Override
     public void close() throws IOException {
+        watchdog.stop();
         postgres.close();
     }
 

@@ -1,27 +1,74 @@
 package org.corridorgis.database;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reports, under /actuator/health, which PostGIS and PostgreSQL the service is talking to. */
+/**
+ * Reports, under /actuator/health (and the readiness group), which PostGIS and PostgreSQL the service is talking
+ * to, or DOWN when the database does not answer within its own short timeout: a database that is down or frozen
+ * must not make the health check itself hang. At most one check is in flight; callers arriving meanwhile wait for
+ * that one (up to the timeout) instead of piling more threads onto a database that does not answer.
+ */
 @Component("postgis")
-class PostgisHealthIndicator extends AbstractHealthIndicator {
+class PostgisHealthIndicator implements HealthIndicator {
 
     private final JdbcClient jdbc;
+    private final Duration timeout;
+    private CompletableFuture<Map<String, String>> inFlight;
 
-    PostgisHealthIndicator(JdbcClient jdbc) {
+    PostgisHealthIndicator(JdbcClient jdbc, @Value("${corridor.database.health-timeout:800ms}") Duration timeout) {
         this.jdbc = jdbc;
+        this.timeout = timeout;
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) {
-        jdbc.sql("select postgis_full_version() as postgis, version() as postgres, current_database() as db")
-                .query((rs, n) -> builder.up()
-                        .withDetail("postgis", rs.getString("postgis"))
-                        .withDetail("postgresql", rs.getString("postgres"))
-                        .withDetail("database", rs.getString("db")))
+    public Health health(boolean includeDetails) {
+        CompletableFuture<Map<String, String>> check = currentCheck();
+        try {
+            Map<String, String> versions = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return includeDetails ? Health.up().withDetails(versions).build() : Health.up().build();
+        } catch (TimeoutException e) {
+            return Health.down().withDetail("reason", "the database did not answer within " + timeout.toMillis() + " ms").build();
+        } catch (ExecutionException e) {
+            return Health.down().withDetail("reason", "the database cannot be reached").build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.down().withDetail("reason", "interrupted").build();
+        }
+    }
+
+    @Override
+    public Health health() {
+        return health(true);
+    }
+
+    private synchronized CompletableFuture<Map<String, String>> currentCheck() {
+        if (inFlight == null || inFlight.isDone()) {
+            inFlight = CompletableFuture.supplyAsync(this::versions, command -> {
+                Thread t = new Thread(command, "postgis-health");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+        return inFlight;
+    }
+
+    private Map<String, String> versions() {
+        return jdbc.sql("select postgis_full_version() as postgis, version() as postgres, current_database() as db")
+                .query((rs, n) -> Map.of(
+                        "postgis", rs.getString("postgis"),
+                        "postgresql", rs.getString("postgres"),
+                        "database", rs.getString("db")))
                 .single();
     }
 }

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fetchSize        rows fetched per round trip from the database cursor
  * @param countBudget      the most matching rows counted for {@code numberMatched} when a request has conditions
  *                         (filter, bbox, datetime, property=value); with more, {@code numberMatched} is left out
+ * @param requestBudget    how long the statements of one request may run together (whole seconds): each
+ *                         statement may use what the earlier ones left; beyond it the request is cancelled (503)
  */
 @ConfigurationProperties("corridor.features")
 public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimit, Duration statementTimeout, int fetchSize,
-                                 long countBudget) {
+                                 long countBudget, Duration requestBudget) {
 
     public FeaturesProperties {
         defaultLimit = defaultLimit <= 0 ? 10 : defaultLimit;
@@ -26,5 +28,9 @@ public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimi
         statementTimeout = statementTimeout == null ? Duration.ofSeconds(30) : statementTimeout;
         fetchSize = fetchSize <= 0 ? 1_000 : fetchSize;
         countBudget = countBudget <= 0 ? 10_000 : countBudget;
+        requestBudget = requestBudget == null ? Duration.ofSeconds(5) : requestBudget;
+        if (requestBudget.isNegative() || requestBudget.isZero()) {
+            throw new IllegalArgumentException("corridor.features.request-budget must be positive, not " + requestBudget);
+        }
     }
 }

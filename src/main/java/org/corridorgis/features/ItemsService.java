@@ -38,6 +38,7 @@ public class ItemsService {
     private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.features.sql");
 
     private final JdbcClient jdbc;
+    private final int budgetSeconds;
     private final TransactionTemplate readOnly;
     private final FeaturesProperties properties;
     private final FeatureExtras extras;
@@ -49,9 +50,14 @@ public class ItemsService {
                         FeatureExtras extras, JsonMapper json, DataVersion versions, MatchedCounts counts) {
         this.versions = versions;
         this.counts = counts;
+        // The request's time budget (whole seconds), enforced by the driver: it cancels the statement on the server
+        // when the budget is spent, without a round trip of its own. In a transaction (a streamed page) Spring hands
+        // each statement what the earlier ones left; outside one the page's single statement gets the whole budget.
+        this.budgetSeconds = (int) Math.max(1, (properties.requestBudget().toMillis() + 999) / 1000);
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.readOnly.setTimeout(budgetSeconds);
         this.properties = properties;
         this.extras = extras;
         this.json = json;
@@ -71,11 +77,17 @@ public class ItemsService {
         }
         ItemsSql sql = new ItemsSql(query, extras);
         GeoJsonPage writer = new GeoJsonPage(query, request, response);
+        boolean complete = false;
         try {
             PageRows rows = run(query, sql, true, writer);
             writer.finish(rows, links(query, rows, request));
+            complete = true;
         } finally {
-            writer.close();
+            if (complete) {
+                writer.close();
+            } else {
+                writer.abandon();
+            }
         }
     }
 
@@ -125,6 +137,7 @@ public class ItemsService {
         int fetchSize = Math.min(properties.fetchSize(), query.limit() + 1);
         PageRows rows = new PageRows();
         Runnable read = () -> jdbc.sql(statement.text()).params(statement.params()).withFetchSize(fetchSize)
+                .withQueryTimeout(budgetSeconds)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> readRow(rs, query, rows, sink));
         if (query.limit() + 1 <= properties.fetchSize()) {
             read.run();
@@ -227,6 +240,18 @@ public class ItemsService {
             g.writeName("links");
             g.writePOJO(links);
             g.writeEndObject();
+        }
+
+        /**
+         * The page was not read whole (a statement cancelled, the database gone). Closing would end the JSON neatly
+         * and pass a cut-off page for a whole one: instead, while nothing has been sent, the response is reset so
+         * that the error handler answers properly (503 and a problem body); once bytes are on the wire, the body
+         * is left unfinished, so that the client sees a broken transfer rather than a short page.
+         */
+        void abandon() {
+            if (!response.isCommitted()) {
+                response.reset();
+            }
         }
 
         void close() {

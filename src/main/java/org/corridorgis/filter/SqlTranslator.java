@@ -514,16 +514,8 @@ final class SqlTranslator {
             }
             return new Val(Frag.param("CAST(? AS text[])", items), T.ARRAY);
         }
-        if (e instanceof Casei c) {
-            Val v = stringOperand(c.operand(), "CASEI");
-            // An ICU collation, so that lower() folds every script whatever the database's locale (under the C
-            // locale of the embedded cluster plain lower() folds ASCII only: CASEI('TÜRKIYE') missed 'Türkiye').
-            return new Val(Frag.cat("lower((", v.frag, ") COLLATE " + CASE_FOLDING_COLLATION + ")"), T.STRING);
-        }
-        if (e instanceof Accenti a) {
-            Val v = stringOperand(a.operand(), "ACCENTI");
-            Frag inner = v.frag;
-            return new Val(new Frag(Accents.wrap(inner.sql()), inner.params()), T.STRING);
+        if (e instanceof Casei || e instanceof Accenti) {
+            return folded(e);
         }
         if (e instanceof Arithmetic || e instanceof Negate) {
             int magnitude = magnitude(e);
@@ -545,6 +537,39 @@ final class SqlTranslator {
             return new Val(condition(e), T.BOOLEAN);
         }
         throw new FilterException("unsupported expression " + describe(e));
+    }
+
+    /**
+     * CASEI and ACCENTI, however deeply nested on each other, fold to at most one of each: both are idempotent
+     * and commute, so {@code ACCENTI(ACCENTI(ACCENTI(name)))} costs what one does, and a long chain cannot
+     * multiply the work done per row.
+     */
+    private Val folded(Expression e) {
+        boolean caseFolded = false;
+        boolean accentFolded = false;
+        Expression operand = e;
+        String outermost = e instanceof Casei ? "CASEI" : "ACCENTI";
+        while (true) {
+            if (operand instanceof Casei c) {
+                caseFolded = true;
+                operand = c.operand();
+            } else if (operand instanceof Accenti a) {
+                accentFolded = true;
+                operand = a.operand();
+            } else {
+                break;
+            }
+        }
+        Frag f = stringOperand(operand, outermost).frag;
+        if (accentFolded) {
+            f = Frag.cat(Accents.FUNCTION + "(", f, ")");
+        }
+        if (caseFolded) {
+            // An ICU collation, so that lower() folds every script whatever the database's locale (under the C
+            // locale of the embedded cluster plain lower() folds ASCII only: CASEI('TÜRKIYE') missed 'Türkiye').
+            f = Frag.cat("lower((", f, ") COLLATE " + CASE_FOLDING_COLLATION + ")");
+        }
+        return new Val(f, T.STRING);
     }
 
     private Val stringOperand(Expression e, String function) {

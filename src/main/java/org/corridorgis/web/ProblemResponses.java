@@ -25,14 +25,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error leaves as {@code application/problem+json} saying what was wrong. Bad input is a 4xx; a query
- * that ran past its statement timeout is a 503; anything else is a 500 whose body says only that, with the
- * details in the log, never a stack trace on the wire.
+ * that ran past its time budget, a database that cannot be reached and a pool with no free connection are a
+ * 503 with {@code Retry-After} (the client may try again; the service is not broken); anything else is a 500
+ * whose body says only that, with the details in the log, never a stack trace on the wire.
  */
 @RestControllerAdvice
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final String QUERY_CANCELED = "57014";
+    /** Seconds a client should wait before asking again after a 503. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
@@ -89,9 +92,10 @@ public class ProblemResponses {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
         if (isQueryCanceled(e)) {
-            return respond(HttpStatus.SERVICE_UNAVAILABLE, "Query took too long",
-                    "the query ran past the statement timeout and was cancelled; narrow it (bbox, filter, limit) or try again later",
-                    request);
+            return tooLong(request);
+        }
+        if (DatabaseFaults.isUnavailable(e)) {
+            return unavailable(e, request);
         }
         if (isDataException(e)) {
             // a value the checks before SQL let through and PostgreSQL refused: still the client's input
@@ -104,8 +108,43 @@ public class ProblemResponses {
                 "the database could not answer this request; the error is logged", request);
     }
 
+    /** The request's time budget was spent before its next statement could start. */
+    @ExceptionHandler(org.springframework.transaction.TransactionTimedOutException.class)
+    ResponseEntity<ProblemDetail> budgetSpent(Exception e, HttpServletRequest request) {
+        return tooLong(request);
+    }
+
+    /** Opening the read-only transaction needs a connection: a pool or database fault surfaces here. */
+    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    ResponseEntity<ProblemDetail> noTransaction(Exception e, HttpServletRequest request) {
+        if (DatabaseFaults.isUnavailable(e)) {
+            return unavailable(e, request);
+        }
+        return unexpected(e, request);
+    }
+
+    private ResponseEntity<ProblemDetail> tooLong(HttpServletRequest request) {
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "Query took too long",
+                "the query ran past the statement timeout or the request's time budget and was cancelled; narrow it (bbox, filter, limit) or try again later",
+                request);
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        boolean poolBusy = DatabaseFaults.isPoolExhausted(e);
+        log.warn("{} on {} {}: {}", poolBusy ? "No free database connection" : "Database unreachable",
+                request.getMethod(), request.getRequestURI(), DatabaseFaults.rootMessage(e));
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, poolBusy ? "Service busy" : "Database unavailable",
+                poolBusy ? "every database connection is in use; try again shortly"
+                        : "the database cannot be reached at the moment; try again shortly",
+                request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        // e.g. a rollback that failed because the database went away while the request ran
+        if (DatabaseFaults.isUnavailable(e)) {
+            return unavailable(e, request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error occurred; it is logged", request);
     }
@@ -160,7 +199,11 @@ public class ProblemResponses {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         body.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status)
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);

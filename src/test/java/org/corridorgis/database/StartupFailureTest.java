@@ -56,7 +56,7 @@ class StartupFailureTest {
     @Test
     void persistentEmbeddedClusterKeepsItsDataAcrossRestarts() throws Exception {
         Path dataDir = Files.createTempDirectory("corridor-restart-").resolve("postgis");
-        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir, false, 0, "", Duration.ofSeconds(60));
+        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dataDir, false, 0, "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         try (EmbeddedPostgis first = EmbeddedPostgis.start(properties)) {
             jdbc(first).sql("create table kept(id int)").update();
             jdbc(first).sql("insert into kept values (42)").update();

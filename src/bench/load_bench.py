@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Load benchmark (see README, "Benchmarks"): ordinary requests with and without abusive ones running.
+
+Starts the service (-Xmx256m) on its own embedded PostGIS with the 100 000-point collection of the features
+benchmark, then, for concurrency 8, 64 and 256 (wrk, BENCH_LOAD_SECONDS each, default 30, on 127.0.0.1), runs
+checkpoints/items?limit=100 alone and again while abusive clients hammer the service in the background: nested
+ACCENTI LIKE filters over the 100 000 points, analyses, and 10 000-feature pages. It reports the ordinary
+requests' throughput, p50 and p99 both ways and how the abusive requests were answered.
+"""
+import os, re, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+import features_bench as fb  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
+NORMAL = "/collections/checkpoints/items?limit=100"
+NESTED = "ACCENTI(" * 8 + "name" + ")" * 8 + " LIKE ACCENTI('%zzz%')"
+ABUSIVE = [
+    "/collections/bench-points/items?limit=100&filter=" + urllib.parse.quote("ACCENTI(name) LIKE ACCENTI('%zzz%')"),
+    "/collections/bench-points/items?limit=100&filter=" + urllib.parse.quote(NESTED),
+    "/collections/bench-points/items?limit=100&filter=" + urllib.parse.quote("CASEI(ACCENTI(CASEI(name))) LIKE '%ZZZ%' OR value * value * value > 1e12"),
+    "/collections/bench-points/items?limit=10000",
+    "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran",
+]
+ABUSERS = int(os.environ.get("BENCH_ABUSERS", "20"))
+
+
+class Abuse:
+    """ABUSERS clients sending the abusive requests in a loop, counting the answers by status."""
+
+    def __init__(self):
+        self.running = True
+        self.statuses = {}
+        self.slowest = 0.0
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=self.client, args=(i,), daemon=True) for i in range(ABUSERS)]
+        for t in self.threads:
+            t.start()
+
+    def client(self, i):
+        n = i
+        while self.running:
+            path = ABUSIVE[n % len(ABUSIVE)]
+            n += 1
+            t = time.time()
+            try:
+                with urllib.request.urlopen(fb.BASE + path, timeout=120) as r:
+                    r.read()
+                    status = r.status
+            except urllib.error.HTTPError as e:
+                status = e.code
+            except Exception:
+                status = "error"
+            with self.lock:
+                self.statuses[status] = self.statuses.get(status, 0) + 1
+                self.slowest = max(self.slowest, time.time() - t)
+
+    def stop(self):
+        self.running = False
+        for t in self.threads:
+            t.join(150)
+        return dict(self.statuses), self.slowest
+
+
+def wrk(concurrency):
+    lua = os.path.join(fb.OUT, "load.lua")
+    open(lua, "w").write("""
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+""")
+    out = fb.sh(["wrk", "-t2", f"-c{concurrency}", f"-d{SECONDS}s", "--timeout", "30s", "-s", lua, fb.BASE + NORMAL])
+    rps, p50, p99, bad_status, bad_io = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", out).groups()
+    return float(rps), float(p50), float(p99), int(bad_status), int(bad_io)
+
+
+def main():
+    if not os.path.exists(fb.JAR):
+        sys.exit("build first: ./mvnw -q -DskipTests package (./corridor bench does)")
+    os.makedirs(fb.OUT, exist_ok=True)
+    svc = fb.Service("256m", log="service-load.log")
+    results = []
+    try:
+        print("creating 100 000 points and 1 000 lines ...", flush=True)
+        fb.sh(["psql", fb.CONNINFO, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "src/bench/features-bench.sql"])
+        time.sleep(1.5)  # the catalogue is re-read every second in this run
+        fb.get(NORMAL)
+        for path in ABUSIVE:  # warm up (and show that each is answered)
+            try:
+                fb.get(path)
+            except urllib.error.HTTPError:
+                pass
+        print(f"{'concurrency':>11} | {'alone: req/s':>12} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} | "
+              f"{'with abuse: req/s':>17} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} | {'p99 ratio':>9} | abusive answers",
+              flush=True)
+        for c in (8, 64, 256):
+            alone = wrk(c)
+            abuse = Abuse()
+            time.sleep(2)
+            loaded = wrk(c)
+            statuses, slowest = abuse.stop()
+            ratio = loaded[2] / alone[2] if alone[2] else float("nan")
+            answers = ", ".join(f"{n} × {s}" for s, n in sorted(statuses.items(), key=lambda kv: str(kv[0])))
+            results.append((c, alone, loaded, statuses, slowest))
+            print(f"{c:>11} | {alone[0]:12.0f} {alone[1]:8.1f} {alone[2]:8.1f} {alone[3] + alone[4]:6d} | "
+                  f"{loaded[0]:17.0f} {loaded[1]:8.1f} {loaded[2]:8.1f} {loaded[3] + loaded[4]:6d} | {ratio:9.2f} | "
+                  f"{answers} (slowest {slowest:.1f} s)", flush=True)
+    finally:
+        svc.stop()
+    with open(os.path.join(fb.OUT, "load.txt"), "w") as f:
+        for c, alone, loaded, statuses, slowest in results:
+            f.write(f"{c} {alone} {loaded} {statuses} {slowest:.2f}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+package org.corridorgis.bulkhead;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much of the database pool expensive requests may hold at once.
+ *
+ * @param expensiveShare the share of the pool's connections (0 to 1) that expensive requests may use together;
+ *                       the rest stays free for ordinary requests whatever the expensive ones do
+ * @param queueWait      how long an expensive request waits for its turn before it is answered 503
+ * @param largeLimit     an items page above this many features counts as expensive (a large export)
+ */
+@ConfigurationProperties("corridor.bulkhead")
+public record BulkheadProperties(double expensiveShare, Duration queueWait, int largeLimit) {
+
+    public BulkheadProperties {
+        expensiveShare = expensiveShare <= 0 ? 0.5 : expensiveShare;
+        if (expensiveShare > 1) {
+            throw new IllegalArgumentException("corridor.bulkhead.expensive-share is a share of the pool, at most 1, not " + expensiveShare);
+        }
+        queueWait = queueWait == null ? Duration.ofMillis(250) : queueWait;
+        largeLimit = largeLimit <= 0 ? 1000 : largeLimit;
+    }
+}
