@@ -6,7 +6,7 @@
 #   src/bench/tiles-bench.sh http://127.0.0.1:8080 "host=127.0.0.1 port=54329 user=postgres dbname=corridor"
 #
 # Both sides run the same SQL: the script downloads it from the service (/tiles/WebMercatorQuad/query.sql,
-# the text the service runs, with named parameters :tile_z :tile_x :tile_y :scenario_id, which psql fills
+# the text the service runs, with named parameters :tile_z :tile_x :tile_y :scenario_id :at, which psql fills
 # from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
 # accepted, no If-None-Match (so nothing comes from a cache). psql: one session running the query per tile,
 # output discarded, once as plain statements (planned per tile) and once as a prepared statement (planned
@@ -44,12 +44,13 @@ for z in range(5, 13):
 PY
 
 curl -fsS "$BASE/tiles/WebMercatorQuad/query.sql" > "$WORK/query.sql"
+TODAY=$(date -u +%F)   # the day the service's tiles show without a datetime
 {
   echo '\set ON_ERROR_STOP on'
   echo '\o /dev/null'
   while read -r z x y; do
     echo "\\set tile_z $z"; echo "\\set tile_x $x"; echo "\\set tile_y $y"
-    echo "\\set scenario_id '''status-quo-2024'''"
+    echo "\\set scenario_id '''observed'''"; echo "\\set at '''$TODAY'''"
     cat "$WORK/query.sql"; echo ';'
   done < "$WORK/tiles.txt"
 } > "$WORK/bench.psql"
@@ -57,9 +58,9 @@ curl -fsS "$BASE/tiles/WebMercatorQuad/query.sql" > "$WORK/query.sql"
 {
   echo '\set ON_ERROR_STOP on'
   echo '\o /dev/null'
-  echo 'prepare tile(int, int, int, text) as'
-  sed -e 's/:tile_z/$1/g; s/:tile_x/$2/g; s/:tile_y/$3/g; s/:scenario_id/$4/g' "$WORK/query.sql"; echo ';'
-  while read -r z x y; do echo "execute tile($z, $x, $y, 'status-quo-2024');"; done < "$WORK/tiles.txt"
+  echo 'prepare tile(int, int, int, text, date) as'
+  sed -e 's/:tile_z/$1/g; s/:tile_x/$2/g; s/:tile_y/$3/g; s/:scenario_id/$4/g; s/:at/$5/g' "$WORK/query.sql"; echo ';'
+  while read -r z x y; do echo "execute tile($z, $x, $y, 'observed', '$TODAY');"; done < "$WORK/tiles.txt"
 } > "$WORK/prepared.psql"
 while read -r z x y; do
   echo "url = \"$BASE/tiles/WebMercatorQuad/$z/$y/$x\""
