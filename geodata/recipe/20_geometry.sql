@@ -56,13 +56,14 @@ CREATE FUNCTION sections(line geometry) RETURNS TABLE (section text, g geometry)
     FROM seg GROUP BY 1 $$;
 
 -- 3. held areas since 2020, grown from the main reference line into ARM, in episode order, no overlaps
-CREATE TABLE held_def (ord int, id text, place text, target float8);
+CREATE TABLE held_def (ord int, id text, place text, target float8, since date);
 INSERT INTO held_def VALUES
- (1,'may-2021-sev-lich','Sev Lich (Lake Sev)', 41.0/3), (2,'may-2021-vardenis','Vardenis', 41.0/3), (3,'may-2021-sisian','Sisian', 41.0/3),
- (4,'sept-2022-jermuk','Jermuk', 60.06),
- (5,'sept-2022-sotk','Sotk', (140 - 60.06)/4), (6,'sept-2022-vardenis','Vardenis', (140 - 60.06)/4),
- (7,'sept-2022-goris','Goris', (140 - 60.06)/4), (8,'sept-2022-kapan','Kapan', (140 - 60.06)/4),
- (9,'mar-2023-tegh','Tegh', 2.5);
+ (1,'may-2021-sev-lich','Sev Lich (Lake Sev)', 41.0/3, '2021-05-12'), (2,'may-2021-vardenis','Vardenis', 41.0/3, '2021-05-12'),
+ (3,'may-2021-sisian','Sisian', 41.0/3, '2021-05-12'),
+ (4,'sept-2022-jermuk','Jermuk', 60.06, '2022-09-13'),
+ (5,'sept-2022-sotk','Sotk', (140 - 60.06)/4, '2022-09-13'), (6,'sept-2022-vardenis','Vardenis', (140 - 60.06)/4, '2022-09-13'),
+ (7,'sept-2022-goris','Goris', (140 - 60.06)/4, '2022-09-13'), (8,'sept-2022-kapan','Kapan', (140 - 60.06)/4, '2022-09-13'),
+ (9,'mar-2023-tegh','Tegh', 2.5, '2023-03-30');
 CREATE TABLE held (id text PRIMARY KEY, ord int, seed geometry, g geometry);
 DO $$
 DECLARE r record; taken geometry; s geometry;
@@ -91,13 +92,25 @@ UPDATE tavush SET new_line = ST_Multi(rp(ST_LineMerge(ST_CollectionExtract(
 -- 5. Karki: no polygon in the OSM data -> schematic disc of the cited 19 km2 around the places.csv point
 CREATE TABLE karki AS SELECT grow(pt('Karki (Tigranashen)'), cg('ARM'), 19) AS g;
 
--- 6. de facto line of control: the boundary between the area each state controls
+-- 6. de facto line of control: the boundary between the area each state controls, per period since the
+--    10 Nov 2020 statement: the areas held by then (Artsvashen since 1992; each episode from its date), the
+--    2024 strip from 24 May 2024; the Azerbaijani exclaves held by Armenia throughout
+CREATE TABLE defacto_period (map_id text PRIMARY KEY, valid_from date, valid_to date);
+INSERT INTO defacto_period VALUES
+ ('de-facto-2020', '2020-11-10', '2021-05-11'), ('de-facto-2021', '2021-05-12', '2022-09-12'),
+ ('de-facto-2022', '2022-09-13', '2023-03-29'), ('de-facto-2023', '2023-03-30', '2024-05-23'),
+ ('de-facto-2024', '2024-05-24', NULL);
 CREATE TABLE defacto AS
 WITH ex AS (SELECT ST_Union(g) AS g FROM aze_exclave_part),
-     lost AS (SELECT ST_Union(ARRAY[(SELECT ST_Union(g) FROM held), (SELECT transfer FROM tavush), part_at('ARM', pt('Artsvashen'))]) AS g),
-     c_arm AS (SELECT rp(ST_Union(ST_Difference(cg('ARM'), lost.g), ex.g)) AS g FROM lost, ex),
-     c_aze AS (SELECT rp(ST_Union(ST_Difference(cg('AZE'), ex.g), lost.g)) AS g FROM lost, ex)
-SELECT rp(ST_LineMerge(ST_CollectionExtract(ST_Intersection(ST_Boundary(c_arm.g), ST_Boundary(c_aze.g)), 2))) AS g FROM c_arm, c_aze;
+     lost AS (SELECT p.map_id, ST_Union(ARRAY[
+                (SELECT ST_Union(h.g) FROM held h JOIN held_def d ON d.id = h.id WHERE d.since <= p.valid_from),
+                (SELECT transfer FROM tavush WHERE p.valid_from >= date '2024-05-24'),
+                part_at('ARM', pt('Artsvashen'))]) AS g
+                FROM defacto_period p),
+     c_arm AS (SELECT lost.map_id, rp(ST_Union(ST_Difference(cg('ARM'), lost.g), ex.g)) AS g FROM lost, ex),
+     c_aze AS (SELECT lost.map_id, rp(ST_Union(ST_Difference(cg('AZE'), ex.g), lost.g)) AS g FROM lost, ex)
+SELECT c_arm.map_id, rp(ST_LineMerge(ST_CollectionExtract(ST_Intersection(ST_Boundary(c_arm.g), ST_Boundary(c_aze.g)), 2))) AS g
+  FROM c_arm JOIN c_aze USING (map_id);
 
 -- 7. routes
 CREATE TABLE ring AS
@@ -143,11 +156,18 @@ INSERT INTO route_geom VALUES
 ('yerevan-georgia-rail-via-ijevan-gazakh', chain(
    pt('Yerevan'), pt('Ijevan'), pt('Gazakh (Qazax)'), ST_ClosestPoint(sb('AZE','GEO'), pt('Gazakh (Qazax)')))),
 ('yerevan-georgia-rail-via-bagratashen-sadakhlo', chain(pt('Yerevan'), pt('Bagratashen'), pt('Sadakhlo'))),
+('baku-yerevan-rail-via-azerbaijan-georgia', chain(
+   pt('Baku'), pt('Gazakh (Qazax)'),
+   leg(ST_ClosestPoint(sb('AZE','GEO'), pt('Gazakh (Qazax)')), on_ring('A', pt('Sadakhlo')), rg('A', pt('Sadakhlo'))),
+   pt('Sadakhlo'), pt('Bagratashen'), pt('Yerevan'))),
 ('kars-igdir-dilucu-nakhchivan-rail', chain(
    leg(pt('Kars'), pt('Igdir'), rg('A', pt('Igdir'))),
    pt('Aralik'),
    leg(pt('Aralik'), pt('Sadarak'), rg('A', pt('Aralik'))),
    pt('Nakhchivan')));
+INSERT INTO route_geom VALUES
+('agarak-nurduz-road', chain(pt('Kapan'), pt('Meghri'), pt('Agarak'), ST_ClosestPoint(sb('ARM','IRN'), pt('Agarak')))),
+('horadiz-aghband-rail', (SELECT g FROM route_geom WHERE id = 'horadiz-aghband-road'));
 UPDATE route_geom SET g = rp(ST_RemoveRepeatedPoints(g));
 
 -- 8. checkpoints: nearest point of the given line to the anchor if within 1.95 km, else the anchor itself
@@ -171,4 +191,7 @@ INSERT INTO cp_geom VALUES
  ('nrnadzor-post', cp_pos(pt('Nrnadzor'), rt('baku-nakhchivan-via-meghri'))),
  ('agarak-post',   cp_pos(pt('Agarak'), rt('baku-nakhchivan-via-meghri'))),
  ('sotk',                   cp_pos(pt('Sotk'), sb('ARM','AZE'))),
- ('angeghakot',             cp_pos(pt('Angeghakot'), sb('ARM','AZE')));
+ ('angeghakot',             cp_pos(pt('Angeghakot'), sb('ARM','AZE'))),
+ ('aze-geo-rail-crossing',  rp(ST_ClosestPoint(sb('AZE','GEO'), pt('Gazakh (Qazax)')))),
+ ('ijevan-gazakh-rail-crossing', rp((SELECT d.geom FROM ST_Dump(ST_Intersection(rt('yerevan-georgia-rail-via-ijevan-gazakh'), sb('ARM','AZE'))) d
+                                     ORDER BY ST_LineLocatePoint(rt('yerevan-georgia-rail-via-ijevan-gazakh'), d.geom) LIMIT 1)));

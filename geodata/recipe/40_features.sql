@@ -12,14 +12,34 @@ SELECT iso3, g, iso3, name,
   FROM country;
 
 INSERT INTO corridor.boundary_maps (id, title, map_basis, proposed_by, status, description, note, sources, accuracy, valid_from, valid_to) VALUES
+('de-facto-2020','De facto line of contact after the 10 Nov 2020 statement',
+ 'Reference line with Artsvashen and the exclaves as held (schematic)','reference','de facto',
+ 'The line of contact between Armenia and Azerbaijan once the districts along the eastern border came under Azerbaijani control after the 10 Nov 2020 statement: the reference line, except around Artsvashen (held by Azerbaijan since 1992) and the Azerbaijani exclaves held by Armenia.',
+ 'Schematic. The districts along the border were handed over in the weeks after 10 Nov 2020 (dates not in the fact sheet); the Nakhchivan section was a line of contact throughout. Later de facto maps: de-facto-2021, -2022, -2023, -2024.',
+ ARRAY['corridor-gis-recipe','trilateral-statement-2020-11-10','wikipedia-artsvashen'],'schematic','2020-11-10','2021-05-11'),
+('de-facto-2021','De facto line of contact after the May 2021 advance',
+ 'Reference line moved around the areas held since May 2021 (schematic)','reference','de facto',
+ 'As de-facto-2020, moved around the areas held by Azerbaijan since 12 May 2021 (41 km², shapes schematic). The Nov 2021 clashes changed no area (PM Pashinyan).',
+ 'Schematic. Nerkin Hand (spring 2022) has no coordinate and is not reflected.',
+ ARRAY['corridor-gis-recipe','armenpress-1068454','newsam-643709','wikipedia-artsvashen'],'schematic','2021-05-12','2022-09-12'),
+('de-facto-2022','De facto line of contact after 13–14 Sept 2022',
+ 'Reference line moved around the areas held since May 2021 and Sept 2022 (schematic)','reference','de facto',
+ 'As de-facto-2021, moved around the areas held by Azerbaijan since the fighting of 13–14 Sept 2022 (~140 km², shapes schematic).',
+ 'Schematic. Nerkin Hand (spring 2022) has no coordinate and is not reflected.',
+ ARRAY['corridor-gis-recipe','panorama-2828343','facts-sept-2022-dates','armenpress-1068454','wikipedia-artsvashen'],'schematic','2022-09-13','2023-03-29'),
+('de-facto-2023','De facto line of contact after the Tegh advance (30 Mar 2023)',
+ 'Reference line moved around the areas held since 2021–2023 (schematic)','reference','de facto',
+ 'As de-facto-2022, moved around the ~2.5 km² near Tegh held since 30 Mar 2023.',
+ 'Schematic. Until the 2024 Tavush–Gazakh handover (24 May 2024).',
+ ARRAY['corridor-gis-recipe','azatutyun-32352347','panorama-2828343','armenpress-1068454','wikipedia-artsvashen'],'schematic','2023-03-30','2024-05-23'),
 ('reference-osm-2017','Reference line: Soviet-era administrative line as mapped in OpenStreetMap (2017)',
  'OpenStreetMap country polygons (2017), shared ARM–AZE edges','reference','reference',
  'The ARM–AZE shared edges of the OSM country polygons, incl. the Nakhchivan section and the exclave boundaries. One reference among candidate maps, not "the" border.',
  'Section limits are schematic (each part goes to the nearest of a set of named places). Karki is not a separate polygon in the OSM data.',
  ARRAY['osm-countries-2017','corridor-gis-recipe'],'approximate',NULL,NULL),
-('tavush-gazakh-2024','Tavush–Gazakh sections agreed by the commissions (19 Apr 2024)',
+('tavush-gazakh-2024','Tavush–Gazakh sections preliminarily agreed by the commissions (19 Apr 2024)',
  'USSR General Staff topographic map of 1976 (in force from 1979)','joint commission','agreed',
- 'Four sections near the village pairs Baghanis–Baghanis Ayrum, Voskepar–Ashaghi Askipara, Kirants–Kheyrimli, Berkaber–Ghizilhajili; 12.7 km; Azerbaijan says 6.5 km² came under its control (24 May 2024).',
+ 'Four sections near the village pairs Baghanis–Baghanis Ayrum, Voskepar–Ashaghi Askipara, Kirants–Kheyrimli, Berkaber–Ghizilhajili, preliminarily agreed on 19 Apr 2024 (8th meeting); line length 12.7 km (cited); border guards on duty from 24 May 2024; Azerbaijan says 6.5 km² came under its control.',
  'Geometry schematic: the reference line near Voskepar/Baghanis moved into Armenia so that the strip between the lines is 6.5 km². Kirants and Berkaber have no coordinates in places.csv, so the four sections are drawn as one.',
  ARRAY['armradio-2024-04-19','newsaz-map-basis','newsaz-2024-05-24','massispost-2024-07-08','corridor-gis-recipe'],'schematic','2024-05-24',NULL),
 ('de-facto-2024','De facto line of control after 2021–2023 and the 2024 Tavush–Gazakh handover',
@@ -45,20 +65,27 @@ SELECT 'reference-osm-2017:' || trim(both '-' from regexp_replace(lower(s.sectio
   FROM sections((SELECT ST_Union(g) FROM ref_piece)) s;
 INSERT INTO corridor.boundary_lines (id, geom, map_id, section, agreed, note, sources, accuracy, valid_from)
 SELECT 'tavush-gazakh-2024:tavush-gazakh', new_line, 'tavush-gazakh-2024', 'Tavush–Gazakh', true,
-       format('Schematic: reference line near Voskepar/Baghanis (%s km taken along it, cited 12.7 km) moved into Armenia by the 6.5 km² strip. Armenian section lengths: Berkaber 1.9 km, Voskepar–Baghanis 4.9 km, Kirants 5.8 km (not located).', round(km(section_line)::numeric, 1)),
+       format('Preliminarily agreed (19 Apr 2024). Schematic: reference line near Voskepar/Baghanis (%s km taken along it, cited 12.7 km) moved into Armenia by the 6.5 km² strip; the drawn line (%s km) adds the two ends that join the old line. Armenian section lengths: Berkaber 1.9 km, Voskepar–Baghanis 4.9 km, Kirants 5.8 km (not located).', round(km(section_line)::numeric, 1), round(km(new_line)::numeric, 1)),
        ARRAY['armradio-2024-04-19','newsaz-2024-05-24','massispost-2024-07-08','corridor-gis-recipe'], 'schematic', '2024-05-24'
   FROM tavush;
-INSERT INTO corridor.boundary_lines (id, geom, map_id, section, agreed, note, sources, accuracy, valid_from)
-SELECT 'de-facto-2024:' || trim(both '-' from regexp_replace(lower(s.section), '[^a-z0-9]+', '-', 'g')),
-       ST_Multi(rp(s.g)), 'de-facto-2024', s.section, false,
-       'Schematic de facto line (reference line moved around the held areas).',
-       ARRAY['corridor-gis-recipe','osm-countries-2017'], 'schematic', '2024-05-24'
-  FROM sections((SELECT g FROM defacto)) s;
+INSERT INTO corridor.boundary_lines (id, geom, map_id, section, agreed, note, sources, accuracy, valid_from, valid_to)
+SELECT d.map_id || ':' || trim(both '-' from regexp_replace(lower(s.section), '[^a-z0-9]+', '-', 'g')),
+       ST_Multi(rp(s.g)), d.map_id, s.section, false,
+       'Schematic de facto line (reference line moved around the areas held at the time).',
+       ARRAY['corridor-gis-recipe','osm-countries-2017'], 'schematic', p.valid_from, p.valid_to
+  FROM defacto d JOIN defacto_period p USING (map_id) CROSS JOIN LATERAL sections(d.g) s;
 
 -- disputed areas
+-- a share of a total (May 2021, the unlocated part of Sept 2022) is the area the shape is grown to, not a cited figure
 INSERT INTO corridor.disputed_areas (id, geom, kind, name, place, claimed_by, controlled_by, since, since_precision, episode,
-                                     cited_area_km2, cited_figure, note, sources, accuracy, valid_from)
-SELECT h.id, h.g, d.kind, d.name, d.place, 'ARM', 'AZE', d.since::date, d.prec, d.episode, round(d.cited::numeric, 3), d.fig,
+                                     cited_area_km2, target_km2, target_basis, cited_figure, note, sources, accuracy, valid_from)
+SELECT h.id, h.g, d.kind, d.name, d.place, 'ARM', 'AZE', d.since::date, d.prec, d.episode,
+       CASE WHEN d.id LIKE 'may-2021-%' OR (d.id LIKE 'sept-2022-%' AND d.id <> 'sept-2022-jermuk') THEN NULL ELSE round(d.cited::numeric, 3) END,
+       round(d.cited::numeric, 3),
+       CASE WHEN d.id LIKE 'may-2021-%' THEN 'even split: 41 km² (May 2021, PM Pashinyan) / 3 places with a coordinate'
+            WHEN d.id LIKE 'sept-2022-%' AND d.id <> 'sept-2022-jermuk' THEN 'even split: (140 − 60.06) km² not located by the source (Sept 2022, Gen. Asryan) / 4 places'
+            ELSE 'the cited figure' END,
+       d.fig,
        d.note || format(' Grown from the reference-line point nearest %s (%s km away) into the Armenian polygon until the geodesic area matched.', d.place, round((dist_m(h.seed, pt(d.place)) / 1000)::numeric, 1)),
        d.src, 'schematic', d.since::date
   FROM held h JOIN (VALUES
@@ -74,22 +101,22 @@ SELECT h.id, h.g, d.kind, d.name, d.place, 'ARM', 'AZE', d.since::date, d.prec, 
     '41 km² in all for May 2021 (PM Pashinyan); one third here.',
     'Location schematic; even split of the 41 km² total. Seeded on the eastern reference line (not the Nakhchivan section).',
     ARRAY['armenpress-1068454','panarmenian-292844','corridor-gis-recipe']),
-   ('sept-2022-jermuk','held-since-2022','Sept 2022: near Jermuk','Jermuk','2022-09-01','month','Sept 2022',60.06,
+   ('sept-2022-jermuk','held-since-2022','Sept 2022: near Jermuk','Jermuk','2022-09-13','day','13–14 Sept 2022',60.06,
     '60.06 km² near Jermuk, up to 7.5 km deep, of ~139–140 km² in all (Gen. Asryan).',
-    'Shape schematic; figure as cited.', ARRAY['panorama-2828343','corridor-gis-recipe']),
-   ('sept-2022-sotk','held-since-2022','Sept 2022: Sotk area (share of the remainder)','Sotk','2022-09-01','month','Sept 2022',(140-60.06)/4,
+    'Shape schematic; figure as cited.', ARRAY['panorama-2828343','facts-sept-2022-dates','corridor-gis-recipe']),
+   ('sept-2022-sotk','held-since-2022','Sept 2022: Sotk area (share of the remainder)','Sotk','2022-09-13','day','13–14 Sept 2022',(140-60.06)/4,
     '~139–140 km² in all for Sept 2022, of which 60.06 km² near Jermuk (Gen. Asryan); the remaining 79.94 km² (of 140) are not located by the source.',
     'Location schematic: the unlocated 79.94 km² are split evenly among the four Armenian places in places.csv where shelling was reported (Sotk, Vardenis, Goris, Kapan).',
-    ARRAY['panorama-2828343','corridor-gis-recipe']),
-   ('sept-2022-vardenis','held-since-2022','Sept 2022: Vardenis area (share of the remainder)','Vardenis','2022-09-01','month','Sept 2022',(140-60.06)/4,
+    ARRAY['panorama-2828343','facts-sept-2022-dates','corridor-gis-recipe']),
+   ('sept-2022-vardenis','held-since-2022','Sept 2022: Vardenis area (share of the remainder)','Vardenis','2022-09-13','day','13–14 Sept 2022',(140-60.06)/4,
     '~139–140 km² in all for Sept 2022 (Gen. Asryan); 79.94 km² not located by the source.',
-    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','corridor-gis-recipe']),
-   ('sept-2022-goris','held-since-2022','Sept 2022: Goris area (share of the remainder)','Goris','2022-09-01','month','Sept 2022',(140-60.06)/4,
+    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','facts-sept-2022-dates','corridor-gis-recipe']),
+   ('sept-2022-goris','held-since-2022','Sept 2022: Goris area (share of the remainder)','Goris','2022-09-13','day','13–14 Sept 2022',(140-60.06)/4,
     '~139–140 km² in all for Sept 2022 (Gen. Asryan); 79.94 km² not located by the source.',
-    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','corridor-gis-recipe']),
-   ('sept-2022-kapan','held-since-2022','Sept 2022: Kapan area (share of the remainder)','Kapan','2022-09-01','month','Sept 2022',(140-60.06)/4,
+    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','facts-sept-2022-dates','corridor-gis-recipe']),
+   ('sept-2022-kapan','held-since-2022','Sept 2022: Kapan area (share of the remainder)','Kapan','2022-09-13','day','13–14 Sept 2022',(140-60.06)/4,
     '~139–140 km² in all for Sept 2022 (Gen. Asryan); 79.94 km² not located by the source.',
-    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','corridor-gis-recipe']),
+    'Location schematic: even split of the unlocated remainder among Sotk, Vardenis, Goris, Kapan.', ARRAY['panorama-2828343','facts-sept-2022-dates','corridor-gis-recipe']),
    ('mar-2023-tegh','held-since-2023','March 2023: Tegh','Tegh','2023-03-30','day','30 Mar 2023',2.5,
     'Up to 300 m at five points; ~2.5 km² (Azatutyun; CivilNet).', 'Shape schematic (one shape instead of five points).',
     ARRAY['azatutyun-32352347','corridor-gis-recipe'])
@@ -125,3 +152,6 @@ INSERT INTO corridor.disputed_areas (id, geom, kind, name, place, claimed_by, co
  '6.5 km² came under Azerbaijani control (news.az, 24 May 2024, Azerbaijani figure); 12.7 km of line.',
  'Agreed by both commissions (claimed_by = the state both now recognise). Strip of the OSM ARM polygon along 12.7 km of the reference line near Voskepar/Baghanis, sized to 6.5 km²: schematic.',
  ARRAY['newsaz-2024-05-24','armradio-2024-04-19','massispost-2024-07-08','corridor-gis-recipe'], 'schematic', '2024-05-24');
+
+UPDATE corridor.disputed_areas SET target_km2 = cited_area_km2, target_basis = 'the cited figure'
+ WHERE id IN ('karki', 'tavush-gazakh-2024');

@@ -18,7 +18,10 @@ SELECT c.id, g.g, c.name, c.states, c.kind, c.status, c.ops, c.place, c.note, c.
  ('nrnadzor-post','Nrnadzor post (east end of the Armenian rail section)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Nrnadzor','Rail checkpoint near Nrnadzor proposed in Crossroads of Peace (secondary source, uncertain). Point: on the Meghri route, nearest Nrnadzor.',ARRAY['crossroads-checkpoint-list','places-csv','corridor-gis-recipe'],NULL),
  ('agarak-post','Agarak post (west end of the Armenian rail section)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Agarak','Rail checkpoint near Agarak proposed in Crossroads of Peace (secondary source, uncertain). Point: on the Meghri route, nearest Agarak.',ARRAY['crossroads-checkpoint-list','places-csv','corridor-gis-recipe'],NULL),
  ('sotk','Sotk (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Sotk','Proposed road checkpoint (Crossroads of Peace; 2021 draft). Uncertain (secondary source). Point: the place itself (boundary > 2 km away).',ARRAY['crossroads-checkpoint-list','hetq-147450','places-csv'],NULL),
- ('angeghakot','Near Angeghakot (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Angeghakot','Proposed road checkpoint near Angeghakot (Crossroads of Peace; secondary source, uncertain). Point: the place itself.',ARRAY['crossroads-checkpoint-list','places-csv'],NULL)
+ ('angeghakot','Near Angeghakot (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Angeghakot','Proposed road checkpoint near Angeghakot (Crossroads of Peace; secondary source, uncertain). Point: the place itself.',ARRAY['crossroads-checkpoint-list','places-csv'],NULL),
+ ('aze-geo-rail-crossing','Azerbaijan–Georgia rail crossing (near Gazakh)',ARRAY['AZE','GEO'],'border crossing','operating',ARRAY['AZE','GEO'],NULL,'Where the rail transit to Armenia via Azerbaijan and Georgia (since Nov 2025) leaves Azerbaijan. The crossing''s name and position are not in the fact sheet. Point: AZE–GEO boundary nearest Gazakh (schematic).',ARRAY['rferl-transit-2025','kazpravda-transit-2025','places-csv','corridor-gis-recipe'],NULL)
+,
+ ('ijevan-gazakh-rail-crossing','Ijevan–Gazakh railway crossing (closed)',ARRAY['ARM','AZE'],'border crossing','closed',ARRAY[]::text[],NULL,'Where the disused Ijevan–Gazakh railway crosses the ARM–AZE line: no crossing in use (the line is disused). Point: where the schematic route meets the reference line.',ARRAY['rferl-transit-2025','corridor-gis-recipe'],NULL)
  ) AS c(id, name, states, kind, status, ops, place, note, src, vf) ON c.id = g.id;
 
 INSERT INTO corridor.routes (id, geom, name, origin, destination, via, mode, status, proposed_by, checkpoints, cited_lengths, note, sources, accuracy, valid_from)
@@ -39,7 +42,7 @@ SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cite
   'Along the north bank of the Aras (boundary with Iran offset 300 m). Construction status uncertain beyond the bridge report.',
   ARRAY['reportaz-aras-bridge','trend-horadiz-aghband-rail','corridor-gis-recipe'],NULL),
  ('baku-nakhchivan-via-iran-historic-road','Baku–Nakhchivan via Iran, historic road (Bilasuvar–Bileh Savar … Jolfa–Julfa)','Baku','Nakhchivan',ARRAY['IRN'],'road','operating',NULL,
-  ARRAY['bilasuvar-bileh-savar','julfa-jolfa'], '{"bus_hours":{"value":"~12 h, ~8 h by 2019","by":"today.az 200347"}}',
+  ARRAY['bilasuvar-bileh-savar','julfa-jolfa'], '{"bus_hours":{"value":"~12 h, ~8 h by 2019","by":"today.az 200347"},"journey_hours":{"min":8,"max":12,"by":"today.az 200347 (bus: ~12 h with four customs checkpoints, ~8 h by 2019)"}}',
   'Exact routing uncertain (Julfa–Jolfa or Shahtakhti–Poldasht); drawn along the Iranian side of the border (offset 300 m).',
   ARRAY['todayaz-200347','trend-2211672','corridor-gis-recipe'],NULL),
  ('yerevan-meghri-rail-via-nakhchivan','Yerevan–Meghri by rail via Nakhchivan (Yeraskh–Sadarak … Ordubad–Meghri)','Yerevan','Meghri',ARRAY['AZE'],'rail','proposed','ARM',
@@ -49,10 +52,22 @@ SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cite
  ('yerevan-iran-rail-via-nakhchivan','Yerevan–Iran (Jolfa) by rail via Nakhchivan','Yerevan','Jolfa',ARRAY['AZE'],'rail','proposed','IRN',
   ARRAY['yeraskh','julfa-jolfa'], NULL,
   'Iran''s railways sought an Iran→Nakhchivan→Armenia rail route (report.az 2025-11-26).',
-  ARRAY['finport-55290','reportaz-2026-03-11','corridor-gis-recipe'],NULL),
+  ARRAY['reportaz-2025-11-26','finport-55290','corridor-gis-recipe'],NULL),
+ ('agarak-nurduz-road','Agarak–Nurduz road (Kapan–Meghri–Agarak, Armenia''s road to Iran)','Kapan','Nurduz (Iran)',ARRAY[]::text[],'road','operating',NULL,
+  ARRAY['agarak-nurduz'], '{"meghri_from_kapan_km":{"value":73,"by":"fact sheet (Distances)"},"meghri_from_yerevan_km":{"value":376,"by":"fact sheet (Distances)"}}',
+  'Armenia''s only land crossing with Iran is Agarak–Nurduz; the Soviet Meghri railway (and TRIPP) crosses this road. Schematic: straight legs Kapan → Meghri → Agarak → the ARM–IRN boundary point nearest Agarak (the real road follows the valleys).',
+  ARRAY['crossings-facts','places-csv','corridor-gis-recipe'],NULL),
+ ('horadiz-aghband-rail','Horadiz–Aghband railway (Aras corridor, Azerbaijani part)','Horadiz','Aghband',ARRAY[]::text[],'rail','announced','AZE',
+  ARRAY[]::text[], '{"length_km":{"value":110.4,"by":"Trend"}}',
+  'Parallel to the Horadiz–Aghband highway (two of the four Aras bridges are for rail, Interfax); drawn on the highway''s schematic line. Construction status not in the fact sheet (uncertain).',
+  ARRAY['trend-horadiz-aghband-rail','interfax-77824','corridor-gis-recipe'],NULL),
+ ('baku-yerevan-rail-via-azerbaijan-georgia','Armenia''s rail transit via Azerbaijan and Georgia (Baku–Gazakh–Sadakhlo–Bagratashen–Yerevan)','Baku','Yerevan',ARRAY['AZE','GEO'],'rail','operating',NULL,
+  ARRAY['aze-geo-rail-crossing','bagratashen-sadakhlo'], '{"first_cargo":{"value":"~1,000 t of Kazakh wheat, arrived 8 Nov 2025","by":"RFE/RL; Kazakhstanskaya Pravda"},"later_train":{"value":"1,023 t, 21 Feb 2026","by":"Vestnik Kavkaza"}}',
+  'In use since Nov 2025 (Azerbaijan lifted its ban on transit to Armenia on 21 Oct 2025). Schematic: straight lines between the places of places.csv (Baku, Gazakh, the AZE–GEO boundary nearest Gazakh, Sadakhlo, Bagratashen, Yerevan); the real line runs through stations (e.g. in Georgia) that have no coordinate in the fact sheet.',
+  ARRAY['rferl-transit-2025','kazpravda-transit-2025','vestikavkaza-train-2026-02-21','places-csv','corridor-gis-recipe'],NULL),
  ('yerevan-georgia-rail-via-ijevan-gazakh','Armenia–Georgia/Russia rail via Ijevan–Gazakh','Yerevan','Georgia (AZE–GEO border)',ARRAY['AZE'],'rail','disused',NULL,
-  ARRAY[]::text[], NULL,
-  'Status not stated in the fact sheet (uncertain). Armenian transit through Azerbaijan allowed since 21 Oct 2025 (rail, via Azerbaijan and Georgia).',
+  ARRAY['ijevan-gazakh-rail-crossing','aze-geo-rail-crossing'], NULL,
+  'Status not stated in the fact sheet (uncertain). Armenian transit through Azerbaijan allowed since 21 Oct 2025 (rail, via Azerbaijan and Georgia, see baku-yerevan-rail-via-azerbaijan-georgia).',
   ARRAY['rferl-transit-2025','kazpravda-transit-2025','corridor-gis-recipe'],NULL),
  ('yerevan-georgia-rail-via-bagratashen-sadakhlo','Armenia–Georgia/Russia rail via Bagratashen–Sadakhlo','Yerevan','Sadakhlo',ARRAY[]::text[],'rail','operating',NULL,
   ARRAY['bagratashen-sadakhlo'], NULL,
@@ -68,16 +83,22 @@ SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cite
 UPDATE corridor.routes r SET checkpoints = coalesce((
   SELECT array_agg(c.id ORDER BY ST_LineLocatePoint(r.geom, c.geom)) FROM corridor.checkpoints c WHERE c.id = ANY (r.checkpoints)), '{}');
 
-INSERT INTO corridor.control_regimes (id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources, accuracy, valid_from) VALUES
+INSERT INTO corridor.control_regimes (id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources, accuracy, valid_from)
+SELECT id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources,
+       coalesce(accuracy, 'approximate'), valid_from::date   -- regimes paraphrase published positions
+  FROM (VALUES
 ('national','NATIONAL','Full national control by the state crossed (Crossroads of Peace)',true,true,true,'national',NULL,'ARM',
  'Infrastructure under the sovereignty and jurisdiction of the state it crosses; each state runs its own border, customs and security control on reciprocity, possibly simplified (Armenian government, 26 Oct 2023; PM Pashinyan Aug 2025: a border has border guards and customs).',
  'Procedures may be simplified.', ARRAY['1lurer-crossroads-2023','armradio-2023-11-18','1lurer-2025-08-18'], NULL, '2023-10-26'),
 ('uninspected-transit','UNINSPECTED','No inspection or customs for Azerbaijan-to-Azerbaijan traffic (Aliyev, Jan 2024)',false,false,NULL,NULL,ARRAY[]::text[],'AZE',
  'Cargo, citizens and vehicles going from Azerbaijan to Azerbaijan pass without inspection or customs clearance; no guarantors (President Aliyev, 10 Jan 2024). Dec 2021: should work like the Lachin corridor.',
  'Border control and operator not specified by the source (NULL).', ARRAY['vestikavkaza-165787','turan-aliyev-2024-01'], NULL, '2024-01-10'),
-('russian-border-guards','FSB-OVERSIGHT','Russian border-guard oversight (10 Nov 2020 statement, art. 9)',NULL,NULL,true,'third party',ARRAY['RUS'],'ARM, AZE, RUS (trilateral statement)',
- 'Transport control under Russian border guards (FSB), per art. 9 of the 10 Nov 2020 trilateral statement.',
- 'Passport/customs arrangements not specified in the fact sheet (NULL).', ARRAY['trilateral-statement-2020-11-10','vestikavkaza-165787'], NULL, '2020-11-10'),
+('russian-border-guards','FSB-OVERSIGHT','Russian border-guard oversight of the western Azerbaijan–Nakhchivan link (10 Nov 2020 statement, point 9)',NULL,NULL,true,'third party',ARRAY['ARM'],'ARM, AZE, RUS (trilateral statement)',
+ 'Point 9 of the 10 Nov 2020 statement: all economic and transport links in the region are unblocked; Armenia guarantees the security of the links between western Azerbaijan and Nakhchivan for unobstructed movement of persons, vehicles and cargo both ways; the FSB Border Guard Service of Russia oversees ("controls") the transport communication.',
+ 'Passport and customs arrangements are not named by the statement (NULL). Guarantor of security: Armenia; oversight: Russia''s border guards (overseen_by).', ARRAY['trilateral-statement-2020-11-10'], NULL, '2020-11-10'),
+('links-unblocked','ART9-UNBLOCKED','Links unblocked (10 Nov 2020 statement, point 9)',NULL,NULL,NULL,NULL,NULL,'ARM, AZE, RUS (trilateral statement)',
+ 'Point 9 of the 10 Nov 2020 statement: all economic and transport links in the region are to be unblocked. No control regime is named for links other than the western Azerbaijan–Nakhchivan one.',
+ 'Controls, operator and guarantors not specified (NULL).', ARRAY['trilateral-statement-2020-11-10'], NULL, '2020-11-10'),
 ('tripp','TRIPP','TRIPP Implementation Framework (Jan 2026)',true,true,true,'national',NULL,'ARM, USA',
  'Armenia keeps sovereignty, border control, customs and taxation; TRIPP Development Company 74% US / 26% Armenia, development rights 49 years (+50, Armenian share rising to 49%); joint Armenia–US steering committee for reserved matters.',
  'Guarantors not specified (NULL). Passport control read as part of Armenian border control.', ARRAY['1lurer-tripp-2026','vestikavkaza-180037'], NULL, '2026-01-13'),
@@ -88,4 +109,7 @@ INSERT INTO corridor.control_regimes (id, code, name, passport_control, customs_
  'Segment inside the state of origin/destination of the traffic; no border formalities.',
  'Technical regime for segments that are not transit.', ARRAY['corridor-gis-recipe'], NULL, NULL),
 ('closed','CLOSED','Closed',NULL,NULL,NULL,'none',NULL,NULL,
- 'No traffic: closed, not built, or not open to regular traffic.', NULL, ARRAY['corridor-gis-recipe'], NULL, NULL);
+ 'No traffic: closed, not built, or not open to regular traffic.', NULL, ARRAY['corridor-gis-recipe'], NULL, NULL)
+  ) AS v(id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources, accuracy, valid_from);
+
+UPDATE corridor.control_regimes SET overseen_by = ARRAY['RUS'] WHERE id = 'russian-border-guards';

@@ -17,16 +17,17 @@ DB=corridor_recipe
 DBC="$PG dbname=$DB"
 
 psql "$PG" -X -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-# V1 equivalent, then the data model
-psql "$DBC" -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE SCHEMA IF NOT EXISTS corridor;" \
-     -f "$ROOT/migrations/V2__data_model.sql" >/dev/null
+# the data model: every migration, in version order
+for m in $(ls "$ROOT/migrations" | sort -t_ -k1.2n); do
+  psql "$DBC" -X -q -v ON_ERROR_STOP=1 -f "$ROOT/migrations/$m" >/dev/null
+done
 cd "$HERE"
 psql "$DBC" -X -q -v ON_ERROR_STOP=1 \
      -f 10_inputs.sql -f 20_geometry.sql -f 30_sources.sql -f 40_features.sql -f 50_routes.sql \
-     -c "SELECT corridor.rebuild_route_segments()" -f 60_scenarios.sql -f 70_export.sql >/dev/null
+     -c "SELECT corridor.rebuild_route_segments()" -f 60_scenarios.sql -f 62_positions.sql -f 65_events.sql -f 70_export.sql >/dev/null
 
 for c in countries:countries boundary-maps:boundary_maps boundary-lines:boundary_lines disputed-areas:disputed_areas \
-         routes:routes checkpoints:checkpoints control-regimes:control_regimes scenarios:scenarios; do
+         routes:routes checkpoints:checkpoints control-regimes:control_regimes scenarios:scenarios events:events positions:positions; do
   id=${c%%:*}; t=${c#*:}
   psql "$DBC" -X -q -At -v ON_ERROR_STOP=1 -c "SELECT recipe.fc('$t')" > "$OUT/$id.geojson"
   echo "wrote $id.geojson ($(grep -c '"type": "Feature"' "$OUT/$id.geojson") features)"

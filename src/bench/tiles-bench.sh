@@ -7,7 +7,7 @@
 #
 # Both sides run the same SQL: the script reads it from the service's SQL log (BENCH_SERVICE_LOG, the log of a
 # service started with --logging.level.org.corridorgis.tiles.sql=DEBUG, which logs the text it runs once, with
-# named parameters :tile_z :tile_x :tile_y :scenario_id that psql fills from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
+# named parameters :tile_z :tile_x :tile_y :scenario_id :at that psql fills from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
 # accepted, no If-None-Match (so nothing comes from a cache). psql: one session running the query per tile,
 # output discarded, once as plain statements (planned per tile) and once as a prepared statement (planned
 # once, like the service's JDBC driver after a few executions). Sample: every tile of the box at zooms 5–9, and at zooms 10–12 a random sample of 500
@@ -49,12 +49,13 @@ curl -fsS -o /dev/null "$BASE/tiles/WebMercatorQuad/5/24/40"
 awk '/tile SQL for \[/ { keep = 1; text = ""; next } /^-- end of tile SQL/ { if (keep) last = text; keep = 0; next }
      keep { text = text $0 "\n" } END { printf "%s", last }' "$LOG" > "$WORK/query.sql"
 [ -s "$WORK/query.sql" ] || { echo "no tile SQL in $LOG"; exit 1; }
+TODAY=$(date -u +%F)   # the day the service's tiles show without a datetime
 {
   echo '\set ON_ERROR_STOP on'
   echo '\o /dev/null'
   while read -r z x y; do
     echo "\\set tile_z $z"; echo "\\set tile_x $x"; echo "\\set tile_y $y"
-    echo "\\set scenario_id '''status-quo-2024'''"
+    echo "\\set scenario_id '''observed'''"; echo "\\set at '''$TODAY'''"
     cat "$WORK/query.sql"; echo ';'
   done < "$WORK/tiles.txt"
 } > "$WORK/bench.psql"
@@ -62,9 +63,9 @@ awk '/tile SQL for \[/ { keep = 1; text = ""; next } /^-- end of tile SQL/ { if 
 {
   echo '\set ON_ERROR_STOP on'
   echo '\o /dev/null'
-  echo 'prepare tile(int, int, int, text) as'
-  sed -e 's/:tile_z/$1/g; s/:tile_x/$2/g; s/:tile_y/$3/g; s/:scenario_id/$4/g' "$WORK/query.sql"; echo ';'
-  while read -r z x y; do echo "execute tile($z, $x, $y, 'status-quo-2024');"; done < "$WORK/tiles.txt"
+  echo 'prepare tile(int, int, int, text, date) as'
+  sed -e 's/:tile_z/$1/g; s/:tile_x/$2/g; s/:tile_y/$3/g; s/:scenario_id/$4/g; s/:at/$5/g' "$WORK/query.sql"; echo ';'
+  while read -r z x y; do echo "execute tile($z, $x, $y, 'observed', '$TODAY');"; done < "$WORK/tiles.txt"
 } > "$WORK/prepared.psql"
 while read -r z x y; do
   echo "url = \"$BASE/tiles/WebMercatorQuad/$z/$y/$x\""

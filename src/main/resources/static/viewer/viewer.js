@@ -3,7 +3,7 @@
   'use strict';
 
   var ORIGIN = location.origin;
-  var DEFAULT_SCENARIO = 'status-quo-2024';
+  var DEFAULT_SCENARIO = 'observed';
   var REGION = [[42.5, 37.0], [51.0, 42.5]];
 
   // ------------------------------------------------------------------ styling tables
@@ -43,7 +43,7 @@
   var viewer = window.viewer = {
     map: null, ready: false, errors: [], requests: 0, firstRenderMs: null,
     state: { scenario: DEFAULT_SCENARIO, off: [], routes: [], maps: [], sel: null, view: null },
-    data: { scenarios: [], maps: [], routes: [], regimes: [] },
+    data: { scenarios: [], maps: [], routes: [], regimes: [], positions: [] },
     lastRouteComparison: null, lastMapComparison: null
   };
   var state = viewer.state;
@@ -245,6 +245,28 @@
   }
 
   // ------------------------------------------------------------------ map style
+  /** The positions the chosen scenario encodes, each with its party and who stated it. */
+  function renderPositions() {
+    var box = document.getElementById('positions');
+    if (!box) { return; }
+    box.innerHTML = '';
+    var sc = viewer.data.scenarios.filter(function (s) { return s.id === state.scenario; })[0];
+    var ids = (sc && sc.positions) || [];
+    var byId = {};
+    viewer.data.positions.forEach(function (p) { byId[p.id] = p; });
+    if (!ids.length) {
+      box.appendChild(el('p', { class: 'hint', text: 'This scenario encodes no stated position (it follows the record or is a snapshot).' }));
+      return;
+    }
+    ids.forEach(function (id) {
+      var p = byId[id];
+      if (!p) { return; }
+      box.appendChild(el('div', { class: 'position', 'data-position': id }, [
+        el('strong', { text: p.party + ' · ' + p.topic + ': ' }), p.position + ' ',
+        el('span', { class: 'hint', text: '(' + p.stated_by + (p.stated_on ? ', ' + p.stated_on : '') + ')' })]));
+    });
+  }
+
   function tileUrl(collections, withScenario) {
     return ORIGIN + '/tiles/WebMercatorQuad/{z}/{y}/{x}?collections=' + collections.join(',')
       + (withScenario ? '&scenario=' + encodeURIComponent(state.scenario) : '');
@@ -263,6 +285,7 @@
         base: { type: 'vector', tiles: [tileUrl(['countries', 'boundary-lines', 'disputed-areas'], false)], minzoom: 0, maxzoom: 14,
           attribution: '© OpenStreetMap contributors (ODbL) · corridor-gis' },
         transport: { type: 'vector', tiles: [tileUrl(['routes', 'checkpoints'], true)], minzoom: 0, maxzoom: 14 },
+        events: { type: 'vector', tiles: [tileUrl(['events'], false)], minzoom: 0, maxzoom: 14 },
         diff: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
       },
       layers: [
@@ -288,6 +311,13 @@
           paint: { 'line-color': regimeExpression(), 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 8, 10, 12], 'line-opacity': 0.4 },
           layout: { 'line-join': 'round', 'line-cap': 'round' } }
       ].concat(routeLayers, [
+        // events that have happened by today, drawn with the geometry of what they changed
+        { id: 'events-fill', type: 'fill', source: 'events', 'source-layer': 'events', filter: ['==', ['geometry-type'], 'Polygon'],
+          paint: { 'fill-color': '#6a1b9a', 'fill-opacity': 0.15 } },
+        { id: 'events-line', type: 'line', source: 'events', 'source-layer': 'events', filter: ['==', ['geometry-type'], 'LineString'],
+          paint: { 'line-color': '#6a1b9a', 'line-width': 1.5, 'line-dasharray': [1, 2] } },
+        { id: 'events-point', type: 'circle', source: 'events', 'source-layer': 'events', filter: ['==', ['geometry-type'], 'Point'],
+          paint: { 'circle-color': '#6a1b9a', 'circle-radius': 4, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } },
         { id: 'checkpoints', type: 'circle', source: 'transport', 'source-layer': 'checkpoints',
           paint: { 'circle-color': regimeExpression(), 'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 5, 10, 8],
             'circle-stroke-width': 2,
@@ -312,7 +342,7 @@
   }
 
   var ROUTE_LAYERS = STATUS_STYLES.map(function (s) { return 'routes-' + s.key; });
-  var CLICKABLE = ['checkpoints'].concat(ROUTE_LAYERS, ['routes-regime', 'boundary-lines', 'diff-fill', 'disputed-fill', 'countries-fill']);
+  var CLICKABLE = ['checkpoints', 'events-point'].concat(ROUTE_LAYERS, ['events-line', 'routes-regime', 'boundary-lines', 'diff-fill', 'disputed-fill', 'countries-fill']);
 
   function applyFilters() {
     var map = viewer.map;
@@ -359,6 +389,7 @@
     var src = viewer.map && viewer.map.getSource('transport');
     if (src) { src.setTiles([tileUrl(['routes', 'checkpoints'], true)]); }
     renderRegimeLegend();
+    renderPositions();
     writeHash();
     if (state.routes.length >= 2 && document.getElementById('route-table').childNodes.length) { compareRoutes(); }
   }
@@ -861,7 +892,7 @@
     readHash();
     createMap();
     Promise.all([
-      items('scenarios', '&properties=name,description').catch(function () { return []; }),
+      items('scenarios', '&properties=name,description,positions').catch(function () { return []; }),
       items('boundary-maps').catch(function () { return []; }),
       items('routes', '&properties=name,via,status,mode').catch(function () { return []; }),
       items('control-regimes').catch(function () { return []; }),
@@ -869,8 +900,10 @@
         var count = {};
         (fc.features || []).forEach(function (f) { var m = f.properties.map_id; count[m] = (count[m] || 0) + 1; });
         return count;
-      }).catch(function () { return {}; })
+      }).catch(function () { return {}; }),
+      items('positions', '&properties=party,topic,position,stated_by,stated_on').catch(function () { return []; })
     ]).then(function (r) {
+      viewer.data.positions = r[5];
       viewer.data.scenarios = r[0];
       viewer.data.maps = r[1].map(function (m) { return Object.assign(m, { lines: r[4][m.id] || 0 }); });
       viewer.data.routes = r[2];
@@ -886,6 +919,7 @@
       buildToggles();
       renderToggles();
       renderRegimeLegend();
+      renderPositions();
       renderRoutePicks();
       renderMapPicks();
       dataReady = true;

@@ -1,5 +1,7 @@
 package org.corridorgis.analysis;
 
+import java.time.LocalDate;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnalysisController {
 
-    private static final Set<String> ROUTE_PARAMS = Set.of("f", "routes", "scenario", "speed.rail", "speed.road", "dwell.passport",
+    private static final Set<String> ROUTE_PARAMS = Set.of("f", "routes", "scenario", "datetime", "speed.rail", "speed.road", "dwell.passport",
             "dwell.customs", "dwell.border", "exposure.km");
-    private static final Set<String> SCENARIO_PARAMS = Set.of("f", "speed.rail", "speed.road", "dwell.passport", "dwell.customs", "dwell.border");
+    private static final Set<String> SCENARIO_PARAMS = Set.of("f", "datetime", "speed.rail", "speed.road", "dwell.passport", "dwell.customs", "dwell.border");
 
     private final RouteAnalysis routes;
     private final BoundaryComparison boundaries;
@@ -52,7 +54,7 @@ class AnalysisController {
         List<Map<String, Object>> list = new ArrayList<>();
         list.add(entry(request, "Route and control-regime comparison", "/analysis/routes/compare",
                 "routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road&scenario=crossroads-of-peace-2023",
-                "routes (comma list, max " + maxRoutes + "), scenario (default status-quo-2024), speed.rail, speed.road (km/h), "
+                "routes (comma list, max " + maxRoutes + "), scenario (default observed), datetime (the day, default today), speed.rail, speed.road (km/h), "
                         + "dwell.passport, dwell.customs, dwell.border (min), exposure.km, f=json|html|csv"));
         list.add(entry(request, "One route under every scenario", "/analysis/routes/baku-nakhchivan-via-meghri/scenarios", null,
                 "speed.*, dwell.*, f=json|html|csv"));
@@ -125,20 +127,23 @@ class AnalysisController {
         boolean defaulted = request.getParameter("scenario") == null;
         String scenarioId = defaulted ? RouteAnalysis.DEFAULT_SCENARIO : request.getParameter("scenario");
         Map<String, Object> scenario = requireScenario(scenarioId);
-        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format + dayVariant(request))) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
         @SuppressWarnings("unchecked")
         List<String> ss = (List<String>) scenario.get("sources");
         cited.addAll(ss);
-        List<Map<String, Object>> result = routes.compare(ids, scenarioId, t, true, cited);
+        LocalDate at = stateDay(request);
+        List<Map<String, Object>> result = routes.compare(ids, scenarioId, at, t, true, cited);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scenario", scenario);
+        body.put("datetime", at.toString());
         if (defaulted) {
             body.put("scenario_note", "no scenario given: using the default " + RouteAnalysis.DEFAULT_SCENARIO);
         }
         body.put("parameters", t.describe());
+        body.put("parameter_basis", parameterBasis(request));
         body.put("method", "lengths geodesic (PostGIS geography) from corridor.route_segments; checks counted per checkpoint from the "
                 + "scenario's regime (operator 'national': one check per state of the crossing, 'third party': one by the guarantor); "
                 + "time = length / mode speed + checks × dwell; exposure = km of the route within exposure.km of the features");
@@ -160,17 +165,18 @@ class AnalysisController {
         if (!routes.knownRoutes().contains(id)) {
             throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", routes.knownRoutes()));
         }
-        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(versions.current(), request, response, format + dayVariant(request))) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
+        LocalDate at = stateDay(request);
         List<Map<String, Object>> perScenario = new ArrayList<>();
         for (String s : routes.knownScenarios()) {
             Map<String, Object> scenario = routes.scenario(s);
             @SuppressWarnings("unchecked")
             List<String> ss = (List<String>) scenario.get("sources");
             cited.addAll(ss);
-            Map<String, Object> route = routes.compare(List.of(id), s, t, false, cited).get(0);
+            Map<String, Object> route = routes.compare(List.of(id), s, at, t, false, cited).get(0);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("scenario", s);
             m.put("scenario_name", scenario.get("name"));
@@ -186,6 +192,7 @@ class AnalysisController {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("route", id);
+        body.put("datetime", at.toString());
         body.put("parameters", t.describe());
         body.put("scenarios", perScenario);
         body.put("sources", sources.cite(cited));
@@ -280,5 +287,26 @@ class AnalysisController {
             throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", routes.knownScenarios()));
         }
         return s;
+    }
+
+    /** The day whose regimes a route analysis uses: {@code datetime}, or today (UTC). */
+    private static LocalDate stateDay(HttpServletRequest request) {
+        LocalDate at = Params.date(request, "datetime");
+        return at != null ? at : LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    /** Without a datetime the answer is today's: its validator changes with the day. */
+    private static String dayVariant(HttpServletRequest request) {
+        return request.getParameter("datetime") == null ? "-" + LocalDate.now(java.time.ZoneOffset.UTC) : "";
+    }
+
+    /** Where each travel-time parameter comes from: no source gives speeds or dwell times, so the defaults are assumptions. */
+    private static Map<String, String> parameterBasis(HttpServletRequest request) {
+        Map<String, String> basis = new LinkedHashMap<>();
+        for (String p : List.of("speed.rail", "speed.road", "dwell.passport", "dwell.customs", "dwell.border", "exposure.km")) {
+            basis.put(p, request.getParameter(p) != null ? "given in the request"
+                    : "assumption (the project's default; no source gives it); compare the cited journey times in each route's reconciliation");
+        }
+        return basis;
     }
 }

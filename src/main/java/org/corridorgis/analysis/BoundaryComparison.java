@@ -187,6 +187,23 @@ class BoundaryComparison {
         if (section != null) {
             body.put("section", section);
         }
+        // a map that publishes no line (a stated map basis) cannot be compared: say so rather than report 0 km²
+        List<String> lineless = jdbc.sql("""
+                select m from unnest(array[:a, :b]) m
+                 where not exists (select 1 from corridor.boundary_lines l where l.map_id = m) group by m order by m""")
+                .param("a", a).param("b", b).query(String.class).list();
+        if (!lineless.isEmpty()) {
+            body.put("comparable", false);
+            String reason = "not comparable: " + String.join(" and ", lineless) + " publishes no line (a map basis is stated, no line is drawn)";
+            Map<String, Object> totals = new LinkedHashMap<>();
+            totals.put("area_km2", null);
+            totals.put("comparable", false);
+            body.put("totals", totals);
+            body.put("notes", List.of(reason));
+            body.put("features", List.of());
+            return body;
+        }
+        body.put("comparable", true);
         List<Map<String, Object>> features = new ArrayList<>();
         Map<String, Double> directions = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

@@ -28,7 +28,7 @@ class RouteAnalysis {
     static final double DEFAULT_SPEED_RAIL = 60, DEFAULT_SPEED_ROAD = 70;
     static final double DEFAULT_DWELL_PASSPORT = 30, DEFAULT_DWELL_CUSTOMS = 60, DEFAULT_DWELL_BORDER = 20;
     static final double DEFAULT_EXPOSURE_KM = 5;
-    static final String DEFAULT_SCENARIO = "status-quo-2024";
+    static final String DEFAULT_SCENARIO = "observed";
 
     record Tuning(double speedRail, double speedRoad, double dwellPassport, double dwellCustoms, double dwellBorder, double exposureKm) {
         Map<String, Object> describe() {
@@ -45,7 +45,10 @@ class RouteAnalysis {
 
     private static final String ROUTES = """
             select r.id, r.name, r.mode, r.status, r.origin, r.destination, r.via, r.proposed_by, r.sources, r.accuracy,
-                   ST_Length(r.geom::geography) / 1000 as length_km, r.checkpoints
+                   ST_Length(r.geom::geography) / 1000 as length_km, r.checkpoints,
+                   (r.cited_lengths->'journey_hours'->>'min')::float8 as cited_min_h,
+                   (r.cited_lengths->'journey_hours'->>'max')::float8 as cited_max_h,
+                   r.cited_lengths->'journey_hours'->>'by' as cited_time_by
               from corridor.routes r where r.id = any(:routes)
             """;
 
@@ -64,10 +67,10 @@ class RouteAnalysis {
                    seg.length_km / (case seg.mode when 'rail' then :rail else :road end) * 60 as minutes
               from seg
               left join lateral (
-                select x->>'regime' as regime, (x->>'open')::boolean as open, x->>'basis' as basis
-                  from corridor.scenarios sc cross join jsonb_array_elements(sc.assignments->'segments') x
-                 where sc.id = :scenario and x->>'route_id' = seg.route_id and x->>'country' = seg.country
-                 limit 1) a on true
+                select e.a->>'regime' as regime, (e.a->>'open')::boolean as open, e.a->>'basis' as basis
+                  from corridor.scenarios sc cross join lateral corridor.assignments_at(sc.assignments, 'segments', cast(:at as date)) e
+                 where sc.id = :scenario and e.a->>'route_id' = seg.route_id and e.a->>'country' = seg.country
+                 order by e.n limit 1) a on true
               left join corridor.control_regimes cr on cr.code = a.regime
              order by seg.route_id, seg.seq
             """;
@@ -85,20 +88,20 @@ class RouteAnalysis {
                      ST_Distance(r.geom::geography, c.geom::geography) as off_route_m,
                      a.regime, a.open, a.basis,
                      cr.id as regime_id, cr.name as regime_name, cr.passport_control, cr.customs_control, cr.border_control,
-                     cr.operator, cr.guarantors, cr.sources as regime_sources
+                     cr.operator, cr.guarantors, cr.overseen_by, cr.sources as regime_sources
                 from corridor.routes r
                 cross join lateral unnest(r.checkpoints) with ordinality o(cp, ord)
                 join corridor.checkpoints c on c.id = o.cp
                 left join lateral (
-                  select x->>'regime' as regime, (x->>'open')::boolean as open, x->>'basis' as basis
-                    from corridor.scenarios sc cross join jsonb_array_elements(sc.assignments->'checkpoints') x
-                   where sc.id = :scenario and x->>'checkpoint_id' = c.id
-                   limit 1) a on true
+                  select e.a->>'regime' as regime, (e.a->>'open')::boolean as open, e.a->>'basis' as basis
+                    from corridor.scenarios sc cross join lateral corridor.assignments_at(sc.assignments, 'checkpoints', cast(:at as date)) e
+                   where sc.id = :scenario and e.a->>'checkpoint_id' = c.id
+                   order by e.n limit 1) a on true
                 left join corridor.control_regimes cr on cr.code = a.regime
                where r.id = any(:routes)
             ), counted as (
               select cp.*,
-                     case cp.operator when 'national' then cp.states when 'third party' then cp.guarantors end as controlled_by,
+                     case cp.operator when 'national' then cp.states when 'third party' then coalesce(cp.overseen_by, cp.guarantors) end as controlled_by,
                      case when cp.passport_control then k.n else 0 end as passport_checks,
                      case when cp.customs_control then k.n else 0 end as customs_checks,
                      case when cp.border_control then k.n else 0 end as border_checks
@@ -178,7 +181,9 @@ class RouteAnalysis {
     }
 
     /** One scenario, several routes: the route objects in the order asked, each with everything listed in the class doc. */
-    List<Map<String, Object>> compare(List<String> routeIds, String scenarioId, Tuning t, boolean withExposure, Set<String> sourceIds) {
+    /** {@code day}: the day whose regimes apply (null: today). */
+    List<Map<String, Object>> compare(List<String> routeIds, String scenarioId, java.time.LocalDate day, Tuning t, boolean withExposure,
+                                      Set<String> sourceIds) {
         String[] ids = routeIds.toArray(String[]::new);
         Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
         for (String id : routeIds) {
@@ -195,6 +200,13 @@ class RouteAnalysis {
             m.put("proposed_by", rs.getString("proposed_by"));
             m.put("accuracy", rs.getString("accuracy"));
             m.put("length_km", Sources.round(rs.getDouble("length_km"), 3));
+            if (rs.getObject("cited_min_h") != null) {
+                Map<String, Object> cited = new LinkedHashMap<>();
+                cited.put("min_hours", rs.getDouble("cited_min_h"));
+                cited.put("max_hours", rs.getDouble("cited_max_h"));
+                cited.put("by", rs.getString("cited_time_by"));
+                m.put("cited_journey_time", cited);
+            }
             List<String> src = Sources.array(rs, "sources");
             m.put("sources", src);
             sourceIds.addAll(src);
@@ -203,7 +215,7 @@ class RouteAnalysis {
         }).list();
 
         Map<String, List<Map<String, Object>>> segments = new LinkedHashMap<>();
-        jdbc.sql(SEGMENTS).param("routes", ids).param("scenario", scenarioId).param("rail", t.speedRail()).param("road", t.speedRoad())
+        jdbc.sql(SEGMENTS).param("routes", ids).param("scenario", scenarioId).param("at", day).param("rail", t.speedRail()).param("road", t.speedRoad())
                 .query((rs, n) -> {
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("id", rs.getString("id"));
@@ -230,7 +242,7 @@ class RouteAnalysis {
         }).list();
 
         Map<String, List<Map<String, Object>>> checkpoints = new LinkedHashMap<>();
-        jdbc.sql(CHECKPOINTS).param("routes", ids).param("scenario", scenarioId)
+        jdbc.sql(CHECKPOINTS).param("routes", ids).param("scenario", scenarioId).param("at", day)
                 .param("dwellPassport", t.dwellPassport()).param("dwellCustoms", t.dwellCustoms()).param("dwellBorder", t.dwellBorder())
                 .query((rs, n) -> {
                     Map<String, Object> c = new LinkedHashMap<>();
@@ -371,6 +383,12 @@ class RouteAnalysis {
             time.put("note", open ? "estimate: segment length / mode speed + dwell per check"
                     : "estimate if the route were open: it is closed under this scenario");
             route.put("transit_time", time);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cited = (Map<String, Object>) route.get("cited_journey_time");
+            if (cited != null) {
+                route.put("reconciliation", reconcile(cited, moving / 60, dwell / 60, passport + customs + border,
+                        (Double) route.get("length_km"), "rail".equals(route.get("mode")) ? t.speedRail() : t.speedRoad()));
+            }
             if (withExposure) {
                 Map<String, Object> exp = new LinkedHashMap<>();
                 exp.put("within_km", t.exposureKm());
@@ -380,6 +398,31 @@ class RouteAnalysis {
             out.add(route);
         }
         return out;
+    }
+
+    /**
+     * The computed time beside a cited journey time: whether it falls in the cited range, by how much it differs,
+     * and why (the parts of the estimate that rest on assumptions).
+     */
+    static Map<String, Object> reconcile(Map<String, Object> cited, double movingHours, double dwellHours, int checks,
+                                         double lengthKm, double speed) {
+        double min = (Double) cited.get("min_hours"), max = (Double) cited.get("max_hours");
+        double total = movingHours + dwellHours;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("computed_hours", Sources.round(total, 2));
+        r.put("cited_hours", min == max ? String.valueOf(min) : min + "–" + max);
+        r.put("cited_by", cited.get("by"));
+        String verdict = total < min ? "below" : total > max ? "above" : "within";
+        r.put("verdict", verdict);
+        r.put("difference_hours", Sources.round(total < min ? total - min : total > max ? total - max : 0, 2));
+        r.put("why", String.format(java.util.Locale.ROOT,
+                "%.1f h moving: %.0f km of a schematic line at an assumed %.0f km/h; %.1f h at %d checks at the assumed minutes per check. "
+                + "The cited time is a reported journey time (timetable, traffic) and is the better guide%s",
+                movingHours, lengthKm, speed, dwellHours, checks,
+                verdict.equals("within") ? "; here the estimate agrees with it."
+                        : verdict.equals("above") ? "; the assumed dwell per check is the likeliest overestimate."
+                        : "; the schematic line is shorter than the road and stops are not counted."));
+        return r;
     }
 
     private static Map<String, Object> regime(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Territory accounting. Two time axes, both optional:
  * <ul>
- * <li>{@code datetime} = valid time (what the ground looked like): an area counts when its {@code since} is on or before
- * the date (or unknown) and the date lies in [valid_from, valid_to);</li>
+ * <li>{@code datetime} = valid time (what the ground looked like): an area counts when it is known by the date (its
+ * {@code since}, or, when its start is unknown, the first publication among its sources: no area is counted before anyone
+ * reported it; an area with neither is not counted at any given date) and the date lies in [valid_from, valid_to);</li>
  * <li>{@code recorded} = transaction time (what the database said then): the versions current at that instant, from
  * corridor.disputed_areas (recorded_at &lt;= t) and corridor.disputed_areas_history (recorded_at &lt;= t &lt; recorded_to).</li>
  * </ul>
@@ -37,11 +38,13 @@ class TerritoryAccounting {
                 from corridor.disputed_areas_history
                where cast(:recorded as timestamptz) is not null and recorded_at <= :recorded and recorded_to > :recorded
             )
-            select v.*, %s as area_km2,
+            select v.*, %s as area_km2, k.known_from,
                    (v.claimed_by = 'ARM' and v.controlled_by = 'AZE' and v.since >= date '2020-11-10' and v.geom is not null) as headline
               from v
+              cross join lateral (
+                select coalesce(v.since, (select min(s.published) from corridor.sources s where s.id = any(v.sources))) as known_from) k
              where cast(:at as date) is null
-                or ((v.since is null or v.since <= :at)
+                or (k.known_from <= :at
                     and (v.valid_from is null or v.valid_from <= :at) and (v.valid_to is null or v.valid_to > :at))
              order by v.since nulls last, v.id
             """.formatted(AREA_KM2.formatted("v.geom"));
@@ -63,6 +66,7 @@ class TerritoryAccounting {
             m.put("controlled_by", rs.getString("controlled_by"));
             m.put("since", rs.getString("since"));
             m.put("episode", rs.getString("episode"));
+            m.put("known_from", rs.getString("known_from"));
             m.put("area_km2", Sources.round(Sources.dbl(rs, "area_km2"), 3));
             m.put("cited_area_km2", Sources.dbl(rs, "cited_area_km2"));
             m.put("cited_figure", rs.getString("cited_figure"));
@@ -137,6 +141,20 @@ class TerritoryAccounting {
         h.put("cited_area_km2", headline.get("cited_area_km2"));
         h.put("areas", headline.getOrDefault("areas", 0));
         h.put("ids", headline.getOrDefault("ids", List.of()));
+        // each side's figure beside the computed total, as stated (positions on the territory, with their sources)
+        h.put("cited", jdbc.sql("""
+                select party, stated_by, position, stated_on, sources from corridor.positions
+                 where topic = 'territory' order by party, id""").query((rs, n) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("party", rs.getString("party"));
+            m.put("stated_by", rs.getString("stated_by"));
+            m.put("position", rs.getString("position"));
+            m.put("stated_on", rs.getString("stated_on"));
+            List<String> s = Sources.array(rs, "sources");
+            m.put("sources", s);
+            sourceIds.addAll(s);
+            return m;
+        }).list());
         body.put("headline", h);
         body.put("total", all);
         body.put("totals", totals);

@@ -73,6 +73,11 @@ public record DateTimeInterval(LocalDate start, LocalDate end) {
         return sql.append(")").toString();
     }
 
+    /** The day whose state a request asks for: the instant, or the last day of the interval (its first if open-ended). */
+    public LocalDate stateDay() {
+        return end != null ? end : start;
+    }
+
     public Object[] params() {
         if (start != null && end != null) {
             return new Object[] {end, start};

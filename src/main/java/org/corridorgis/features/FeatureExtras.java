@@ -1,53 +1,74 @@
 package org.corridorgis.features;
 
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Properties computed at request time for some collections. A route carries its checkpoints in order, each
  * with the controls met there, and its control regime under each scenario (or under the one named by
- * {@code scenario=}): what API clients come for, kept in the GeoJSON.
+ * {@code scenario=}); a checkpoint carries its regime under each scenario. Regimes are those in force on the
+ * {@code datetime} asked for (its last day for an interval), today without one: the state on that date.
  */
 @Component
 class FeatureExtras {
 
+    private static final String CHECKPOINT_CONTROLS = """
+            select coalesce(json_agg(json_build_object(
+                     'scenario', s.id, 'regime', a.a->>'regime', 'open', (a.a->>'open')::boolean, 'basis', a.a->>'basis',
+                     'valid_from', a.a->>'valid_from', 'valid_to', a.a->>'valid_to',
+                     'passport_control', r.passport_control, 'customs_control', r.customs_control,
+                     'border_control', r.border_control, 'operator', r.operator) order by s.id), '[]'::json)
+              from corridor.scenarios s
+              cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
+              left join corridor.control_regimes r on r.code = a.a->>'regime'
+             where a.a->>'checkpoint_id' = %s and (cast(? as text) is null or s.id = ?)""";
+
     private static final String ROUTE_EXTRAS = """
+            'regimes_at', coalesce(cast(? as date), current_date),
             'checkpoint_details', (
               select coalesce(json_agg(json_build_object(
                        'id', c.id, 'name', c.name, 'states', c.states, 'kind', c.kind, 'status', c.status,
-                       'controls', (
-                         select coalesce(json_agg(json_build_object(
-                                  'scenario', s.id, 'regime', a->>'regime', 'open', (a->>'open')::boolean,
-                                  'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                                  'border_control', r.border_control, 'operator', r.operator) order by s.id), '[]'::json)
-                           from corridor.scenarios s
-                           cross join lateral jsonb_array_elements(s.assignments->'checkpoints') a
-                           left join corridor.control_regimes r on r.code = a->>'regime'
-                          where a->>'checkpoint_id' = c.id and (cast(? as text) is null or s.id = ?)))
+                       'controls', (%s))
                      order by o.n), '[]'::json)
                 from unnest(t.checkpoints) with ordinality o(checkpoint_id, n)
                 join corridor.checkpoints c on c.id = o.checkpoint_id),
             'scenario_regimes', (
               select coalesce(json_agg(json_build_object(
                        'scenario', s.id, 'name', s.name,
-                       'open', coalesce((select bool_and((a->>'open')::boolean)
-                                           from jsonb_array_elements(s.assignments->'segments') a
-                                          where a->>'route_id' = t.id), false),
+                       'open', coalesce((select bool_and((a.a->>'open')::boolean)
+                                           from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+                                          where a.a->>'route_id' = t.id), false),
                        'segments', (
                          select coalesce(json_agg(json_build_object(
-                                  'country', a->>'country', 'regime', a->>'regime', 'open', (a->>'open')::boolean,
+                                  'country', a.a->>'country', 'regime', a.a->>'regime', 'open', (a.a->>'open')::boolean,
+                                  'basis', a.a->>'basis', 'valid_from', a.a->>'valid_from', 'valid_to', a.a->>'valid_to',
                                   'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                                  'border_control', r.border_control, 'operator', r.operator)), '[]'::json)
-                           from jsonb_array_elements(s.assignments->'segments') a
-                           left join corridor.control_regimes r on r.code = a->>'regime'
-                          where a->>'route_id' = t.id)) order by s.id), '[]'::json)
+                                  'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json)
+                           from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+                           left join corridor.control_regimes r on r.code = a.a->>'regime'
+                          where a.a->>'route_id' = t.id)) order by s.id), '[]'::json)
                 from corridor.scenarios s
-               where cast(? as text) is null or s.id = ?)""";
+               where cast(? as text) is null or s.id = ?)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
+
+    private static final String CHECKPOINT_EXTRAS = """
+            'regimes_at', coalesce(cast(? as date), current_date),
+            'scenario_regimes', (%s)""".formatted(CHECKPOINT_CONTROLS.formatted("t.id"));
 
     Sql properties(ItemsQuery query) {
-        if (!query.collection().id().equals("routes")) {
-            return new Sql();
-        }
         String s = query.scenario();
-        return new Sql().append(ROUTE_EXTRAS, s, s, s, s);
+        LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
+        return switch (query.collection().id()) {
+            case "routes" -> new Sql().append(ROUTE_EXTRAS, at, at, s, s, at, at, s, s);
+            // a client that chose the properties gets its regimes only when it names a scenario
+            case "checkpoints" -> allProperties(query) || s != null ? new Sql().append(CHECKPOINT_EXTRAS, at, at, s, s) : new Sql();
+            default -> new Sql();
+        };
+    }
+
+    private static boolean allProperties(ItemsQuery query) {
+        long stored = query.collection().properties().stream()
+                .filter(p -> p.type() != org.corridorgis.filter.QueryableType.GEOMETRY).count();
+        return query.properties().size() == stored;
     }
 }

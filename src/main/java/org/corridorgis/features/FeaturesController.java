@@ -204,9 +204,9 @@ class FeaturesController {
     void item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
               HttpServletResponse response) throws Exception {
         Collection c = catalog.require(collectionId);
-        allowOnly(request, Set.of("f", "crs", "scenario"));
+        allowOnly(request, Set.of("f", "crs", "scenario", "datetime"));
         ItemsQuery query = parser.parse(c, request);
-        ItemsQuery one = new ItemsQuery(c, 1, 0, null, null, query.properties(), List.of(),
+        ItemsQuery one = new ItemsQuery(c, 1, 0, null, query.datetime(), query.properties(), List.of(),
                 Map.of(ItemsQuery.ID, featureId), null, null, query.crs(), query.scenario(), query.format());
         response.setHeader("Vary", "Accept, Accept-Encoding");
         if (revalidated(query, request, response)) {

@@ -96,8 +96,8 @@ public class ItemsRequestParser {
                 single(params, "filter-crs"));
         String scenario = single(params, "scenario");
         if (scenario != null) {
-            if (!collection.id().equals("routes")) {
-                throw ProblemException.badParameter("scenario", "scenario applies to the routes collection only");
+            if (!collection.id().equals("routes") && !collection.id().equals("checkpoints")) {
+                throw ProblemException.badParameter("scenario", "scenario applies to the routes and checkpoints collections only");
             }
             if (!scenarios.exists(scenario)) {
                 throw ProblemException.badParameter("scenario", "no scenario '" + scenario + "'; see /collections/scenarios/items");

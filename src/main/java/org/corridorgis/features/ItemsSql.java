@@ -193,7 +193,7 @@ final class ItemsSql {
         Sql sql = new Sql().append("json_build_object('type', 'Feature', 'id', " + T + "\"id\", 'geometry', ");
         if (collection.spatial()) {
             String geom = T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN);
-            if (collection.geometryType().endsWith("Polygon")) {
+            if (collection.geometryType().endsWith("Polygon") || collection.geometryType().equals("Geometry")) {
                 geom = "ST_ForcePolygonCCW(" + geom + ")"; // RFC 7946: exterior rings counterclockwise
             }
             sql.append("ST_AsGeoJSON(" + query.crs().fromStorage(geom) + ", " + query.crs().decimals() + ")::json");

@@ -58,8 +58,11 @@ class OpenApiDocument {
             paths.put(base + "/items", get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
             paths.put(base + "/search", search(c));
             List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f"), ref("crs")));
-            if (c.id().equals("routes")) {
+            if (c.id().equals("routes") || c.id().equals("checkpoints")) {
                 itemParams.add(ref("scenario"));
+            }
+            if (c.temporal()) {
+                itemParams.add(ref("datetime"));
             }
             paths.put(base + "/items/{featureId}", get(c.title() + ": one feature", "item-" + c.id(), itemParams, Map.of(
                     "200", Map.of("description", "The feature", "content", Map.of("application/geo+json", Map.of("schema",
@@ -135,7 +138,7 @@ class OpenApiDocument {
         List<Object> p = new ArrayList<>(List.of(ref("f"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
                 ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("bbox"),
                 ref("bbox-crs"), ref("crs")));
-        if (c.id().equals("routes")) {
+        if (c.id().equals("routes") || c.id().equals("checkpoints")) {
             p.add(ref("scenario"));
         }
         for (Property prop : c.properties()) {
@@ -198,7 +201,8 @@ class OpenApiDocument {
                 "schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
         p.put("bbox-crs", query("bbox-crs", "The CRS of bbox", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
         p.put("crs", query("crs", "The CRS of the returned geometries", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
-        p.put("datetime", form("datetime", "Features describing a time that overlaps this instant or interval (RFC 3339, '..' for open ends)",
+        p.put("datetime", form("datetime", "Features describing a time that overlaps this instant or interval (RFC 3339, '..' for open ends); "
+                + "routes and checkpoints carry the control regimes in force on that day (the interval's last day; default today)",
                 Map.of("type", "string")));
         p.put("properties", Map.of("name", "properties", "in", "query", "required", false, "style", "form", "explode", false,
                 "description", "The properties to return", "schema", Map.of("type", "array", "items", Map.of("type", "string"))));
@@ -208,7 +212,7 @@ class OpenApiDocument {
         p.put("filter-lang", query("filter-lang", "The language of filter", Map.of("type", "string", "enum", List.of("cql2-text", "cql2-json"),
                 "default", "cql2-text")));
         p.put("filter-crs", query("filter-crs", "The CRS of the filter's geometries", Map.of("type", "string", "format", "uri", "enum", SupportedCrs.uris())));
-        p.put("scenario", query("scenario", "Only this scenario's control regimes in the route properties (ids: /collections/scenarios/items)",
+        p.put("scenario", query("scenario", "Only this scenario's control regimes in the route and checkpoint properties (ids: /collections/scenarios/items)",
                 Map.of("type", "string")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string")));
         return p;

@@ -375,7 +375,7 @@ public class GeodataLoader implements InitializingBean {
                 throw new GeodataException(file, id, "wrong SRID " + srid + "; GeoJSON must be in EPSG:4326");
             }
             String type = (String) r.get("type");
-            if (expected != null && !type.equalsIgnoreCase(expected)
+            if (expected != null && !expected.equalsIgnoreCase("Geometry") && !type.equalsIgnoreCase(expected)
                     && !(table.geom().multiGeometry() && ("MULTI" + type).equalsIgnoreCase(expected))) {
                 throw new GeodataException(file, id, "geometry type " + type + " where " + table.collectionId()
                         + " needs " + expected);

@@ -95,20 +95,20 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
             // Up to MAX_POINTS points in the tile: each one as it is. More: one point per grid cell (1/64 of the
             // tile), at the mean position of its points, with their number; the Web Mercator coordinates are
             // worked out in arithmetic, which is far cheaper than reprojecting every point.
-            String dense = "(select count(*) from (select from " + c.sqlTable() + " d, tile where d.\"geom\" && tile.box limit "
+            String dense = "(select count(*) from (select from " + c.sqlTable() + " d, tile where d.\"geom\" && tile.box" + validOn(c, "d") + " limit "
                     + (MAX_POINTS + 1) + ") n) > " + MAX_POINTS;
             sql = "coalesce((select ST_AsMVT(q, '" + layerName + "', 4096, 'geom') from (\n"
                     + "       select " + String.join(",\n              ", columns) + ",\n"
                     + "              null::int as \"" + POINT_COUNT + "\",\n"
                     + "              ST_AsMVTGeom(ST_Transform(t.\"geom\", 3857), tile.env, 4096, 64, true) as geom\n"
                     + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
-                    + "        where t.\"geom\" && tile.box and not " + dense + "\n"
+                    + "        where t.\"geom\" && tile.box" + validOn(c, "t") + " and not " + dense + "\n"
                     + "       union all\n"
                     + "       select " + String.join(", ", nothing) + ", count(*)::int,\n"
                     + "              ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(m.x), avg(m.y)), 3857), (select env from tile), 4096, 64, true)\n"
                     + "         from (select ST_X(t.\"geom\") * 20037508.342789244 / 180 as x,\n"
                     + "                      ln(tan(radians(90 + ST_Y(t.\"geom\")) / 2)) * 6378137 as y\n"
-                    + "                 from " + c.sqlTable() + " t cross join tile where t.\"geom\" && tile.box) m cross join tile\n"
+                    + "                 from " + c.sqlTable() + " t cross join tile where t.\"geom\" && tile.box" + validOn(c, "t") + ") m cross join tile\n"
                     + "        where " + dense + "\n"
                     + "        group by floor((m.x - ST_XMin(tile.env)) / tile.cell), floor((m.y - ST_YMin(tile.env)) / tile.cell)) q\n"
                     + "   where q.geom is not null), ''::bytea)";
@@ -121,16 +121,29 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
                     + "       select " + String.join(",\n              ", columns) + ",\n"
                     + "              ST_AsMVTGeom(" + geometry + ", tile.env, 4096, 64, true) as geom\n"
                     + "         from " + c.sqlTable() + " t cross join tile" + joins + "\n"
-                    + "        where t.\"geom\" && tile.box order by t.\"id\" limit " + MAX_SHAPES + ") q\n"
+                    + "        where t.\"geom\" && tile.box" + validOn(c, "t") + " order by t.\"id\" limit " + MAX_SHAPES + ") q\n"
                     + "   where q.geom is not null), ''::bytea)";
         }
         return new TileLayer(c, sql, fields);
     }
 
     /**
+     * Features of a collection with time show on the day asked for only (valid_from / valid_to, both days included);
+     * events stay on the map once they have happened.
+     */
+    private static String validOn(Collection c, String alias) {
+        String t = alias + ".";
+        if (c.id().equals("events")) {
+            return " and " + t + "\"valid_from\" <= cast(:at as date)";
+        }
+        return !c.temporal() ? "" : " and (" + t + "\"valid_from\" is null or " + t + "\"valid_from\" <= cast(:at as date))"
+                + " and (" + t + "\"valid_to\" is null or " + t + "\"valid_to\" >= cast(:at as date))";
+    }
+
+    /**
      * The whole tile query for these layers: the tile's envelope, the scenario's assignments, one
      * {@code ST_AsMVT} per layer concatenated. Parameters: {@code :tile_z}, {@code :tile_x}, {@code :tile_y},
-     * {@code :scenario_id}. Answers one row: {@code scenario_ok}, the data version the tile was made from
+     * {@code :scenario_id}, {@code :at} (the day shown: features valid then, regimes in force then). Answers one row: {@code scenario_ok}, the data version the tile was made from
      * ({@code data_version}, {@code data_changed_at}: what {@link org.corridorgis.web.DataVersion#current()} reads, in
      * the same snapshot, so a tile needs one round trip) and {@code mvt}.
      */
@@ -145,10 +158,10 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
                   select s.assignments from corridor.scenarios s where s.id = :scenario_id
                 ), segment_regime as (
                   select a->>'route_id' as route_id, a->>'country' as country, a->>'regime' as regime, (a->>'open')::boolean as open, e.n
-                    from scenario s cross join lateral jsonb_array_elements(coalesce(s.assignments->'segments', '[]'::jsonb)) with ordinality as e(a, n)
+                    from scenario s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(:at as date)) as e(a, n)
                 ), checkpoint_regime as (
                   select distinct on (a->>'checkpoint_id') a->>'checkpoint_id' as checkpoint_id, a->>'regime' as regime, (a->>'open')::boolean as open
-                    from scenario s cross join lateral jsonb_array_elements(coalesce(s.assignments->'checkpoints', '[]'::jsonb)) with ordinality as e(a, n)
+                    from scenario s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(:at as date)) as e(a, n)
                    order by a->>'checkpoint_id', e.n
                 ), data_version as (
                   %s

@@ -1,5 +1,6 @@
 package org.corridorgis.tiles;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 class TileService {
 
-    static final String DEFAULT_SCENARIO = "status-quo-2024";
+    static final String DEFAULT_SCENARIO = "observed";
 
     private final JdbcClient jdbc;
     private final TileLayers layers;
@@ -26,12 +27,14 @@ class TileService {
     record Tile(DataVersion.Snapshot version, byte[] mvt) {
     }
 
-    Tile tile(List<TileLayer> chosen, TileCoordinates t, String scenario) {
+    /** {@code at}: the day whose state the tile shows (features valid then, regimes in force then). */
+    Tile tile(List<TileLayer> chosen, TileCoordinates t, String scenario, LocalDate at) {
         String id = scenario == null ? DEFAULT_SCENARIO : scenario;
         // a layer below its collection's minzoom is left out of the tile
         List<TileLayer> drawn = chosen.stream().filter(l -> t.z() >= l.collection().tileMinZoom()).toList();
         Result result = jdbc.sql(layers.query(drawn))
                 .param("tile_z", t.z()).param("tile_x", t.x()).param("tile_y", t.y()).param("scenario_id", id)
+                .param("at", at)
                 .query((rs, n) -> new Result(rs.getBoolean("scenario_ok"),
                         new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class)),
                         rs.getBytes("mvt")))

@@ -1,5 +1,9 @@
 package org.corridorgis.tiles;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,14 +53,14 @@ class TilesController {
     @GetMapping("/tiles/{tms}")
     ResponseEntity<?> datasetTileset(@PathVariable String tms, HttpServletRequest request) {
         checkTms(tms);
-        allowOnly(request, Set.of("f", "collections", "scenario"));
+        allowOnly(request, Set.of("f", "collections", "scenario", "datetime"));
         return json(metadata.tileset(null, layers.select(request.getParameter("collections")), request));
     }
 
     @GetMapping("/tiles/{tms}/tilejson.json")
     ResponseEntity<?> datasetTileJson(@PathVariable String tms, HttpServletRequest request) {
         checkTms(tms);
-        allowOnly(request, Set.of("collections", "scenario"));
+        allowOnly(request, Set.of("collections", "scenario", "datetime"));
         return json(metadata.tileJson(null, layers.select(request.getParameter("collections")), request));
     }
 
@@ -64,7 +68,7 @@ class TilesController {
     void datasetTile(@PathVariable String tms, @PathVariable String z, @PathVariable String y, @PathVariable String x,
                      HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         checkTms(tms);
-        allowOnly(request, Set.of("collections", "scenario"));
+        allowOnly(request, Set.of("collections", "scenario", "datetime"));
         List<TileLayer> chosen = layers.select(request.getParameter("collections"));
         write(chosen, TileCoordinates.parse(z, y, x), request, response);
     }
@@ -82,7 +86,7 @@ class TilesController {
     ResponseEntity<?> collectionTileset(@PathVariable String collectionId, @PathVariable String tms, HttpServletRequest request) {
         TileLayer layer = layers.one(collectionId);
         checkTms(tms);
-        allowOnly(request, Set.of("f", "scenario"));
+        allowOnly(request, Set.of("f", "scenario", "datetime"));
         return json(metadata.tileset(layer, List.of(layer), request));
     }
 
@@ -90,7 +94,7 @@ class TilesController {
     ResponseEntity<?> collectionTileJson(@PathVariable String collectionId, @PathVariable String tms, HttpServletRequest request) {
         TileLayer layer = layers.one(collectionId);
         checkTms(tms);
-        allowOnly(request, Set.of("scenario"));
+        allowOnly(request, Set.of("scenario", "datetime"));
         return json(metadata.tileJson(layer, List.of(layer), request));
     }
 
@@ -100,7 +104,7 @@ class TilesController {
                         HttpServletResponse response) throws java.io.IOException {
         TileLayer layer = layers.one(collectionId);
         checkTms(tms);
-        allowOnly(request, Set.of("scenario"));
+        allowOnly(request, Set.of("scenario", "datetime"));
         write(List.of(layer), TileCoordinates.parse(z, y, x), request, response);
     }
 
@@ -112,14 +116,17 @@ class TilesController {
         if (scenario != null && scenario.isBlank()) {
             throw ProblemException.badParameter("scenario", "name a scenario; see /collections/scenarios/items");
         }
+        LocalDate at = day(request.getParameter("datetime"));
+        // without a datetime the tile shows today: its validator changes with the day
+        String variant = request.getParameter("datetime") == null ? "mvt-" + at : "mvt";
         response.setHeader("Vary", "Accept-Encoding");
         // A conditional request is answered from the data version alone (no tile made for a 304); otherwise
         // the tile query reads the version in the same statement, one round trip per tile.
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && versions.notModified(versions.current(), request, response, "mvt")) {
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && versions.notModified(versions.current(), request, response, variant)) {
             return;
         }
-        TileService.Tile tile = tiles.tile(chosen, t, scenario);
-        if (versions.notModified(tile.version(), request, response, "mvt")) {
+        TileService.Tile tile = tiles.tile(chosen, t, scenario, at);
+        if (versions.notModified(tile.version(), request, response, variant)) {
             return;
         }
         byte[] body = tile.mvt();
@@ -129,6 +136,18 @@ class TilesController {
             try (java.io.OutputStream out = ResponseCompression.body(request, response, body.length)) {
                 out.write(body);
             }
+        }
+    }
+
+    /** A {@code datetime} for tiles: one day (YYYY-MM-DD); today (UTC) without one. */
+    private static LocalDate day(String text) {
+        if (text == null) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("datetime", "'" + text + "' is not a date (YYYY-MM-DD); a tile shows the state on one day");
         }
     }
 

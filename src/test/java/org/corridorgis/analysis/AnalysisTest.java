@@ -48,7 +48,7 @@ class AnalysisTest {
     @Test
     void perCountryLengthsSumToTheRouteTotal() throws Exception {
         JsonNode body = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road");
-        assertThat(body.path("scenario_note").asString()).contains("status-quo-2024");
+        assertThat(body.path("scenario_note").asString()).contains("observed");
         assertThat(body.path("sources").size()).isPositive();
         for (JsonNode r : body.path("routes")) {
             double sum = 0;

@@ -46,7 +46,11 @@ class MapComparisonAndExposureTest extends ServiceTestBase {
         assertThat(result.path("features").size()).isEqualTo(1);
         assertThat(result.path("totals").path("area_km2").asDouble()).isCloseTo(transferred, org.assertj.core.data.Offset.offset(0.01));
         JsonNode none = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=arm-position-1975-maps");
-        assertThat(none.path("totals").path("area_km2").asDouble()).isZero();
+        // a map without lines is not comparable (not 0 km²)
+        assertThat(none.path("comparable").asBoolean()).isFalse();
+        assertThat(none.path("totals").path("area_km2").isNull()).isTrue();
+        assertThat(none.path("notes").get(0).asString()).contains("not comparable").contains("arm-position-1975-maps");
+        assertThat(result.path("comparable").asBoolean()).isTrue();
     }
 
     @Test

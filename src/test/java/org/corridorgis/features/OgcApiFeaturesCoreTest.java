@@ -113,7 +113,7 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
         List<String> ids = new ArrayList<>();
         collections.path("collections").forEach(c -> ids.add(c.path("id").asString()));
         assertThat(ids).containsExactly("sources", "countries", "boundary-maps", "boundary-lines", "disputed-areas", "routes",
-                "route-segments", "checkpoints", "control-regimes", "scenarios");
+                "route-segments", "checkpoints", "control-regimes", "scenarios", "events", "positions");
         for (JsonNode c : collections.path("collections")) {
             assertThat(rels(c.path("links"))).as(c.path("id").asString()).contains("self", "items");
             assertThat(c.path("itemType").asString()).isEqualTo("feature");
@@ -157,7 +157,7 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
     @DisplayName("/req/core/fc-op, /req/core/fc-response, /req/geojson/definition, /req/geojson/content")
     void itemsAreAGeoJsonFeatureCollectionOfTheStoredFeatures() {
         for (String id : List.of("countries", "boundary-lines", "disputed-areas", "routes", "route-segments", "checkpoints",
-                "sources", "scenarios", "control-regimes", "boundary-maps")) {
+                "sources", "scenarios", "control-regimes", "boundary-maps", "events", "positions")) {
             HttpResponse<String> r = client.get("/collections/" + id + "/items?limit=1000");
             assertThat(r.statusCode()).as(id).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).as(id).hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
@@ -352,6 +352,9 @@ class OgcApiFeaturesCoreTest extends ServiceTestBase {
         assertThat(armenia).isNotNull();
         assertThat(armenia.path("customs_control").asBoolean()).isTrue();
         assertThat(client.get("/collections/routes/items?scenario=nosuch").statusCode()).isEqualTo(400);
-        assertThat(client.get("/collections/checkpoints/items?scenario=status-quo-2024").statusCode()).isEqualTo(400);
+        assertThat(client.get("/collections/countries/items?scenario=status-quo-2024").statusCode()).isEqualTo(400);
+        JsonNode checkpoint = client.json("/collections/checkpoints/items/margara?scenario=crossroads-of-peace-2023");
+        assertThat(checkpoint.path("properties").path("scenario_regimes").size()).isEqualTo(1);
+        assertThat(checkpoint.path("properties").path("scenario_regimes").get(0).path("regime").asString()).isEqualTo("NATIONAL");
     }
 }

@@ -63,7 +63,8 @@ class VectorTilesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
         Map<String, MvtReader.Layer> tile = MvtReader.layers(r.body());
-        assertThat(tile.keySet()).containsExactlyInAnyOrder("countries", "boundary-lines", "disputed-areas", "routes", "route-segments", "checkpoints");
+        assertThat(tile.keySet()).containsExactlyInAnyOrder("countries", "boundary-lines", "disputed-areas", "routes", "route-segments", "checkpoints",
+                "events", "positions");
         tile.values().forEach(l -> assertThat(l.extent()).isEqualTo(4096));
 
         // the same as the bare count in PostGIS
@@ -114,7 +115,8 @@ class VectorTilesTest {
         // the query the service runs, as the tile benchmark reads it from the service's SQL log; never served
         String sql = layers.query(layers.all());
         assertThat(get("/tiles/WebMercatorQuad/query.sql").statusCode()).isEqualTo(404);
-        byte[] bare = jdbc.sql(sql).param("tile_z", Z).param("tile_x", X).param("tile_y", Y).param("scenario_id", "status-quo-2024")
+        byte[] bare = jdbc.sql(sql).param("tile_z", Z).param("tile_x", X).param("tile_y", Y).param("scenario_id", "observed")
+                .param("at", java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> rs.getBytes("mvt")).single();
         assertThat(get("/tiles/WebMercatorQuad/" + Z + "/" + Y + "/" + X).body()).isEqualTo(bare);
     }
@@ -177,7 +179,7 @@ class VectorTilesTest {
         assertThat(tj.get("bounds")).hasSize(4);
         assertThat(tj.get("bounds").get(0).asDouble()).isBetween(42.5, 51.0);
         assertThat(tj.get("vector_layers").valueStream().map(l -> l.get("id").asText()).toList())
-                .containsExactly("countries", "boundary-lines", "disputed-areas", "routes", "route-segments", "checkpoints");
+                .containsExactly("countries", "boundary-lines", "disputed-areas", "routes", "route-segments", "checkpoints", "events", "positions");
         JsonNode routes = tj.get("vector_layers").get(3);
         assertThat(routes.get("fields").get("regime").asText()).isEqualTo("String");
         assertThat(routes.get("fields").get("length_km").asText()).isEqualTo("Number");

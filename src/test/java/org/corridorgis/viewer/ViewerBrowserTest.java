@@ -122,9 +122,9 @@ class ViewerBrowserTest {
         System.out.println("viewer: first render after " + firstRender + " ms");
 
         assertThat(js("return document.querySelectorAll('#layers input[type=checkbox]').length")).isNotEqualTo(0L);
-        assertThat(driver.findElement(By.id("scenario")).getAttribute("value")).isEqualTo("status-quo-2024");
+        assertThat(driver.findElement(By.id("scenario")).getAttribute("value")).isEqualTo("observed");
         assertThat(new Select(driver.findElement(By.id("scenario"))).getOptions()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat((String) js("return location.hash")).contains("scenario=status-quo-2024").contains("map=");
+        assertThat((String) js("return location.hash")).contains("scenario=observed").contains("map=");
 
         // a point of central Azerbaijan (north of the Kura, away from routes and labels) is drawn in Azerbaijan's colour
         assertThat(jdbc.sql("select id from corridor.countries where ST_Contains(geom, ST_Point(47.5, 40.9, 4326))").query(String.class).list())
