@@ -137,7 +137,8 @@ class DatabaseFaultTest {
                 expensive.add(a.get(60, TimeUnit.SECONDS));
             }
             assertThat(ordinary.status()).isEqualTo(200);
-            assertThat(ordinary.millis()).isLessThan(1000);
+            // served while the expensive ones hold their share, not queued behind them (bound generous for a loaded CI)
+            assertThat(ordinary.millis()).isLessThan(5000);
             assertThat(expensive).hasSize(16);
             List<Sample> turnedAway = expensive.stream().filter(s -> s.title().equals("Too many expensive requests")).toList();
             assertThat(turnedAway).hasSize(8);
