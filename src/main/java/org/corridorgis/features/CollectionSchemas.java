@@ -56,10 +56,15 @@ class CollectionSchemas {
     Map<String, Object> schema(Collection c, HttpServletRequest request) {
         Map<String, Object> properties = described(c);
         if (c.id().equals("routes")) {
+            properties.put("regimes_at", regimesAt());
             properties.put("checkpoint_details", extra("checkpoint_details",
                     "Checkpoints along the route, in order, with the controls met there under each scenario"));
             properties.put("scenario_regimes", extra("scenario_regimes",
                     "The route's control regime under each scenario (or the one named by scenario=)"));
+        } else if (c.id().equals("checkpoints")) {
+            properties.put("regimes_at", regimesAt());
+            properties.put("scenario_regimes", extra("scenario_regimes",
+                    "The controls at the checkpoint under each scenario (or the one named by scenario=)"));
         }
         Map<String, Object> schema = envelope(c, request, "schema", c.title() + ": features");
         schema.put("properties", properties);
@@ -198,6 +203,16 @@ class CollectionSchemas {
     }
 
     /** A property computed at request time (see FeatureExtras): returned, never stored, so read-only. */
+    private static Map<String, Object> regimesAt() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", "regimes_at");
+        s.put("description", "The day whose control regimes the feature carries (datetime=, its last day for an interval; default today)");
+        s.put("type", "string");
+        s.put("format", "date");
+        s.put("readOnly", true);
+        return s;
+    }
+
     private static Map<String, Object> extra(String title, String description) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", title);

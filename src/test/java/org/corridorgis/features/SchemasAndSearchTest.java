@@ -110,11 +110,11 @@ class SchemasAndSearchTest extends ServiceTestBase {
     @DisplayName("Part 5 /req/schemas/schema-get: closed lists are enumerations, as the data model closes them")
     void closedListsAreEnumerations() {
         JsonNode p = client.json("/collections/checkpoints/schema").path("properties");
-        // the lists as migrations/V2__data_model.sql writes them
+        // the lists as migrations/V2__data_model.sql writes them (checkpoint status as V7 widens it)
         assertThat(strings(p.path("accuracy").path("enum"))).containsExactly("surveyed", "approximate", "schematic");
         assertThat(strings(p.path("kind").path("enum"))).containsExactly("border crossing", "customs post", "passport post", "bridge");
         assertThat(strings(p.path("status").path("enum"))).containsExactly("operating", "not open to regular traffic", "proposed",
-                "under construction", "built, not open", "unknown");
+                "under construction", "built, not open", "unknown", "closed", "none");
         assertThat(p.path("name").has("enum")).isFalse(); // an open list
         assertThat(strings(client.json("/collections/routes/schema").path("properties").path("mode").path("enum")))
                 .containsExactly("rail", "road");

@@ -71,7 +71,9 @@ class ReadReplicaTest {
                 "--corridor.database.replicas.max-lag=" + MAX_LAG_MS + "ms",
                 "--corridor.database.replicas.check-interval=100ms",
                 "--corridor.database.replicas.catch-up-wait=300ms",
-                "--corridor.database.replicas.connect-timeout=500ms");
+                "--corridor.database.replicas.connect-timeout=500ms",
+                // the test reads the replicas' state as an operator would: health with details
+                "--management.endpoint.health.show-details=always");
         instances.add(context);
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
