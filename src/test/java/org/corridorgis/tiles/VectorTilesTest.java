@@ -192,7 +192,7 @@ class VectorTilesTest {
         JsonNode ogc = json(get("/tiles/WebMercatorQuad"));
         assertThat(ogc.get("dataType").asText()).isEqualTo("vector");
         assertThat(ogc.get("tileMatrixSetURI").asText()).endsWith("/WebMercatorQuad");
-        assertThat(ogc.get("layers")).hasSize(6);
+        assertThat(ogc.get("layers")).hasSize(8); // the six map layers, events and positions
         assertThat(ogc.get("layers").get(0).get("fields").has("iso3")).isTrue();
         assertThat(ogc.get("layers").get(0).get("boundingBox").get("lowerLeft")).hasSize(2);
         assertThat(ogc.get("links").valueStream().anyMatch(l -> l.path("templated").asBoolean()
