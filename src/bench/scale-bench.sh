@@ -20,7 +20,7 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 RUNS=${RUNS:-3}
 PRIMARY_PORT=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$CONN")
 REPLICA_PORT=${BENCH_REPLICA_PORT:-54398}
-PORTS=(18081 18082)
+read -r -a PORTS <<<"${BENCH_SCALE_PORTS:-18081 18082}"
 LB_PORT=${BENCH_LB_PORT:-18090}
 ITEMS='/collections/checkpoints/items?limit=14'
 TILE='/collections/checkpoints/tiles/WebMercatorQuad/8/97/160'
@@ -74,6 +74,7 @@ curl -fsS "http://127.0.0.1:${PORTS[0]}/actuator/health" | grep -q '"inRotation"
   || { echo "the replica is not in rotation:"; curl -sS "http://127.0.0.1:${PORTS[0]}/actuator/health"; exit 1; }
 
 mkdir -p "$WORK/cache" "$WORK/tmp"
+chmod 0711 "$WORK" # nginx workers run as nobody: they must reach their cache and temp directories
 chmod 0777 "$WORK/cache" "$WORK/tmp"
 cat > "$WORK/nginx.conf" <<NGINX
 pid $WORK/nginx.pid;
