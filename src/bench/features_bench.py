@@ -396,9 +396,11 @@ def main():
 def serve_only(command):
     os.makedirs(OUT, exist_ok=True)
     # the seed data alone: the synthetic collections of the features benchmark would be layers of every tile
-    svc = Service("512m", log="service-" + os.path.basename(command) + ".log", data=DATA + "-seed")
+    # the tile benchmark reads the tile query from the service's SQL log (the service does not serve its SQL)
+    svc = Service("512m", ["--logging.level.org.corridorgis.tiles.sql=DEBUG"],
+                  log="service-" + os.path.basename(command) + ".log", data=DATA + "-seed")
     try:
-        subprocess.run(["bash", command, BASE, CONNINFO], check=True)
+        subprocess.run(["bash", command, BASE, CONNINFO], check=True, env={**os.environ, "BENCH_SERVICE_LOG": svc.log_path})
     finally:
         svc.stop()
 

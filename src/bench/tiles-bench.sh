@@ -5,9 +5,9 @@
 #   src/bench/tiles-bench.sh [BASE_URL] [PSQL_CONNINFO]
 #   src/bench/tiles-bench.sh http://127.0.0.1:8080 "host=127.0.0.1 port=54329 user=postgres dbname=corridor"
 #
-# Both sides run the same SQL: the script downloads it from the service (/tiles/WebMercatorQuad/query.sql,
-# the text the service runs, with named parameters :tile_z :tile_x :tile_y :scenario_id, which psql fills
-# from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
+# Both sides run the same SQL: the script reads it from the service's SQL log (BENCH_SERVICE_LOG, the log of a
+# service started with --logging.level.org.corridorgis.tiles.sql=DEBUG, which logs the text it runs once, with
+# named parameters :tile_z :tile_x :tile_y :scenario_id that psql fills from \set variables). HTTP: one curl process fetching every tile over a kept-alive connection, gzip
 # accepted, no If-None-Match (so nothing comes from a cache). psql: one session running the query per tile,
 # output discarded, once as plain statements (planned per tile) and once as a prepared statement (planned
 # once, like the service's JDBC driver after a few executions). Sample: every tile of the box at zooms 5–9, and at zooms 10–12 a random sample of 500
@@ -43,7 +43,12 @@ for z in range(5, 13):
         print(*t)
 PY
 
-curl -fsS "$BASE/tiles/WebMercatorQuad/query.sql" > "$WORK/query.sql"
+LOG=${BENCH_SERVICE_LOG:?set BENCH_SERVICE_LOG to the log of a service run with --logging.level.org.corridorgis.tiles.sql=DEBUG}
+curl -fsS -o /dev/null "$BASE/tiles/WebMercatorQuad/5/24/40"
+# the query for all layers, as logged when the service first made it
+awk '/tile SQL for \[/ { keep = 1; text = ""; next } /^-- end of tile SQL/ { if (keep) last = text; keep = 0; next }
+     keep { text = text $0 "\n" } END { printf "%s", last }' "$LOG" > "$WORK/query.sql"
+[ -s "$WORK/query.sql" ] || { echo "no tile SQL in $LOG"; exit 1; }
 {
   echo '\set ON_ERROR_STOP on'
   echo '\o /dev/null'

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.corridorgis.web.CsvCells;
 import org.corridorgis.web.Html;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.http.MediaType;
@@ -96,14 +97,9 @@ final class AnalysisViews {
     }
 
     static String routeCsv(List<Map<String, Object>> tables) {
-        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        StringBuilder b = new StringBuilder(CsvCells.row(List.of(CSV_COLUMNS)));
         for (List<Object> row : routeRows(tables)) {
-            List<String> cells = new ArrayList<>();
-            for (Object o : row) {
-                String s = String.valueOf(o);
-                cells.add(s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-            }
-            b.append(String.join(",", cells)).append("\r\n");
+            b.append(CsvCells.row(row));
         }
         return b.toString();
     }

@@ -44,17 +44,31 @@ public class Catalog {
         this.refreshNanos = refresh.toNanos();
     }
 
-    private record Snapshot(List<Collection> collections, long readAt) {
+    private static final String HISTORY_TABLES_SQL = """
+            select c.id from corridor.collection c
+             where to_regclass(format('corridor.%I', c.table_name || '_history')) is not null
+            """;
+
+    private record Snapshot(List<Collection> collections, java.util.Set<String> withHistory, long readAt) {
     }
 
     public List<Collection> collections() {
+        return current().collections();
+    }
+
+    private Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
         if (s == null || now - s.readAt() > refreshNanos) {
-            s = new Snapshot(read(), now);
+            s = new Snapshot(read(), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
             snapshot = s;
         }
-        return s.collections();
+        return s;
+    }
+
+    /** Whether the collection's table keeps its old versions (a {@code <table>_history} table beside it). */
+    public boolean keepsHistory(Collection collection) {
+        return current().withHistory().contains(collection.id());
     }
 
     /** Forgets what was read, so the next call reads the schema again (after DDL in the same process). */

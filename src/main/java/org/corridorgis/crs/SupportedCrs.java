@@ -11,10 +11,15 @@ import java.util.Optional;
  */
 public enum SupportedCrs {
 
-    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, 6),
-    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", 4326, true, 6),
-    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", 3857, false, 2),
-    EPSG_32638("http://www.opengis.net/def/crs/EPSG/0/32638", 32638, false, 2);
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", 4326, false, 6, null),
+    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", 4326, true, 6, null),
+    // Web Mercator's inverse is defined for every x and y (PROJ clamps the latitude to +-90)
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", 3857, false, 2, null),
+    // UTM 38N: PROJ's transverse Mercator refuses points far from the central meridian (45 E) with "Point
+    // outside of projection domain". Eastings within 2 000 km of the false easting (about 18 degrees of
+    // longitude at the equator) and northings within one meridian quadrant all transform.
+    EPSG_32638("http://www.opengis.net/def/crs/EPSG/0/32638", 32638, false, 2,
+            new double[] {-1_500_000, -10_000_000, 2_500_000, 10_000_000});
 
     public static final SupportedCrs STORAGE = CRS84;
 
@@ -22,12 +27,31 @@ public enum SupportedCrs {
     private final int srid;
     private final boolean latitudeFirst;
     private final int decimals;
+    private final double[] domain;
 
-    SupportedCrs(String uri, int srid, boolean latitudeFirst, int decimals) {
+    SupportedCrs(String uri, int srid, boolean latitudeFirst, int decimals, double[] domain) {
         this.uri = uri;
         this.srid = srid;
         this.latitudeFirst = latitudeFirst;
         this.decimals = decimals;
+        this.domain = domain;
+    }
+
+    /**
+     * Why a box of this CRS's x/y coordinates cannot be turned into longitude and latitude, or null when it
+     * can. Checked before the coordinates reach PostGIS, whose refusal would otherwise be a server error.
+     */
+    public String outsideDomain(double minX, double minY, double maxX, double maxY) {
+        if (domain == null || (minX >= domain[0] && minY >= domain[1] && maxX <= domain[2] && maxY <= domain[3])) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "coordinates in %s must lie within x %.0f..%.0f and y %.0f..%.0f "
+                + "(beyond that the projection has no inverse)", uri, domain[0], domain[2], domain[1], domain[3]);
+    }
+
+    /** The CRS with this SRID in x/y order (EPSG:4326 as CRS84), if it is one of these. */
+    public static Optional<SupportedCrs> bySrid(int srid) {
+        return Arrays.stream(values()).filter(c -> c.srid == srid).findFirst();
     }
 
     public String uri() {

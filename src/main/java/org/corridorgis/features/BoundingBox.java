@@ -36,6 +36,10 @@ public record BoundingBox(double minX, double minY, double maxX, double maxY, Su
             throw ProblemException.badParameter("bbox",
                     "the lower corner must come first: minimum values must not exceed maximum values");
         }
+        String outside = crs.outsideDomain(minX, minY, maxX, maxY);
+        if (outside != null) {
+            throw ProblemException.badParameter("bbox", outside);
+        }
         if (crs.geographic()) {
             double minLat = crs.latitudeFirst() ? minX : minY, maxLat = crs.latitudeFirst() ? maxX : maxY;
             double minLon = crs.latitudeFirst() ? minY : minX, maxLon = crs.latitudeFirst() ? maxY : maxX;

@@ -192,6 +192,9 @@ class FeaturesController {
                  HttpServletResponse response) throws Exception {
         Collection c = catalog.require(collectionId);
         allowOnly(request, Set.of("f", "crs"));
+        if (!catalog.keepsHistory(c)) {
+            throw ProblemException.notFound("collection '" + c.id() + "' keeps no history of its features");
+        }
         ItemsQuery query = parser.parse(c, request);
         DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");

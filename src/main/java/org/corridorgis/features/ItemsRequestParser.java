@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.Property;
+import org.corridorgis.catalog.PropertyValues;
 import org.corridorgis.crs.SupportedCrs;
 import org.corridorgis.filter.QueryableType;
 import org.corridorgis.filter.SqlFragment;
@@ -84,8 +85,9 @@ public class ItemsRequestParser {
         for (Map.Entry<String, String[]> e : params.entrySet()) {
             Property p = byName.get(e.getKey());
             if (p != null && !STANDARD_PARAMETERS.contains(e.getKey())) {
-                if (p.type() == QueryableType.GEOMETRY || p.type() == QueryableType.JSON) {
-                    throw ProblemException.badParameter(p.name(), "'" + p.name() + "' cannot be compared to a value; use filter=");
+                String problem = PropertyValues.problem(p, e.getValue()[0]);
+                if (problem != null) {
+                    throw ProblemException.badParameter(p.name(), problem);
                 }
                 equalTo.put(p, e.getValue()[0]);
             }

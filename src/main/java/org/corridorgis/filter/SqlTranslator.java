@@ -357,6 +357,12 @@ final class SqlTranslator {
             Geometries.checkLonLatRange(geom);
             return Frag.param("ST_GeomFromWKB(?, 4326)", Geometries.wkb(geom));
         }
+        org.locationtech.jts.geom.Envelope box = geom.getEnvelopeInternal();
+        String outside = box.isNull() ? null : org.corridorgis.crs.SupportedCrs.bySrid(srid)
+                .map(crs -> crs.outsideDomain(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())).orElse(null);
+        if (outside != null) {
+            throw new FilterException(outside);
+        }
         return Frag.param("ST_Transform(ST_GeomFromWKB(?, " + srid + "), 4326)", Geometries.wkb(geom));
     }
 

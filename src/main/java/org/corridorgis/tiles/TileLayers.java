@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class TileLayers {
 
     static final long TTL_NANOS = 30_000_000_000L;
+    private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.tiles.sql");
 
     private final Catalog catalog;
     private volatile Snapshot snapshot;
@@ -74,10 +75,18 @@ class TileLayers {
         return chosen;
     }
 
-    /** The tile query for these layers (cached per layer list). */
+    /**
+     * The tile query for these layers (cached per layer list). Logged once when made, at DEBUG on
+     * {@code org.corridorgis.tiles.sql}: the tile benchmark reads it from there, so it runs exactly what the
+     * service runs, and the service itself never hands out its SQL.
+     */
     String query(List<TileLayer> layers) {
         Snapshot s = current();
-        return s.queries.computeIfAbsent(layers.stream().map(TileLayer::id).toList(), k -> TileLayer.query(layers));
+        return s.queries.computeIfAbsent(layers.stream().map(TileLayer::id).toList(), k -> {
+            String sql = TileLayer.query(layers);
+            SQL_LOG.debug("tile SQL for {}:\n{}\n-- end of tile SQL", k, sql);
+            return sql;
+        });
     }
 
     private Snapshot current() {

@@ -60,15 +60,6 @@ class TilesController {
         return json(metadata.tileJson(null, layers.select(request.getParameter("collections")), request));
     }
 
-    /** The tile query itself, with its named parameters, so that the benchmark runs exactly what the service runs. */
-    @GetMapping(value = "/tiles/{tms}/query.sql")
-    ResponseEntity<String> datasetQuery(@PathVariable String tms, HttpServletRequest request) {
-        checkTms(tms);
-        allowOnly(request, Set.of("collections"));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                .body(layers.query(layers.select(request.getParameter("collections"))));
-    }
-
     @GetMapping("/tiles/{tms}/{z}/{y}/{x}")
     void datasetTile(@PathVariable String tms, @PathVariable String z, @PathVariable String y, @PathVariable String x,
                      HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {

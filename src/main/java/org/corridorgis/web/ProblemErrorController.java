@@ -19,6 +19,10 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for directly, not forwarded here by the container: there is nothing at /error
+            return ProblemResponses.respond(HttpStatus.NOT_FOUND, "Not found", "nothing is served at " + request.getRequestURI(), request);
+        }
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.SQLException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.catalog.UnknownCollectionException;
 import org.corridorgis.filter.FilterException;
 import org.slf4j.Logger;
@@ -92,6 +93,12 @@ public class ProblemResponses {
                     "the query ran past the statement timeout and was cancelled; narrow it (bbox, filter, limit) or try again later",
                     request);
         }
+        if (isDataException(e)) {
+            // a value the checks before SQL let through and PostgreSQL refused: still the client's input
+            log.warn("Value refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+            return respond(HttpStatus.BAD_REQUEST, "Invalid value",
+                    "a value in the request does not fit the type it is compared with", request);
+        }
         log.error("Database error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the database could not answer this request; the error is logged", request);
@@ -110,6 +117,43 @@ public class ProblemResponses {
             }
         }
         return false;
+    }
+
+    /** SQLSTATE class 22, "data exception": a value that does not fit its type (bad date, number out of range). */
+    static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same problem body written straight to the response, for filters that answer before Spring MVC. */
+    public static void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String title,
+                             String detail) throws java.io.IOException {
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + jsonString(title) + ",\"status\":" + status.value()
+                + ",\"detail\":" + jsonString(detail) + ",\"instance\":" + jsonString(request.getRequestURI()) + "}");
+    }
+
+    static String jsonString(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     public static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail, HttpServletRequest request) {

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Absolute URLs for links, built from the request as the client sent it (behind a proxy, from its
- * X-Forwarded headers), so every instance behind a load balancer writes the same links.
+ * Absolute URLs for links, from the root {@link PublicAddress} chose for the request (the configured public URL,
+ * a trusted proxy's forwarded headers, or the address the connection arrived on; never the Host header), so
+ * every instance behind a load balancer writes the same links.
  */
 public final class RequestUrls {
 
@@ -20,8 +20,13 @@ public final class RequestUrls {
 
     /** The service root without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
     public static String root(HttpServletRequest request) {
-        String root = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-        return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        Object root = request.getAttribute(PublicAddress.ROOT_ATTRIBUTE);
+        if (root instanceof String r) {
+            return r;
+        }
+        // a request that did not pass the filter (an error dispatch): the address the connection arrived on
+        return request.getScheme() + "://" + (request.getLocalAddr().contains(":") ? "[" + request.getLocalAddr() + "]"
+                : request.getLocalAddr()) + ":" + request.getLocalPort() + request.getContextPath();
     }
 
     /** A path under the root, with the given query parameters (nulls left out), in the order given. */

@@ -24,10 +24,13 @@ class HealthEndpointTest {
     }
 
     @Test
-    void healthIsUpAndNamesThePostgisVersion() throws Exception {
+    void healthIsUpWithPostgisAndKeepsItsVersionFromAnonymousCallers() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").containsPattern("POSTGIS=\\\\?\"3\\.");
+        // the postgis component runs postgis_full_version(): UP means PostGIS answers; the version itself is a
+        // detail, shown to operators only
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"postgis\":{\"status\":\"UP\"}")
+                .doesNotContain("POSTGIS=");
     }
 
     @Test
