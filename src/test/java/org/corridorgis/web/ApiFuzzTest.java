@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 class ApiFuzzTest extends ServiceTestBase {
 
     static final long SEED = 20_240_229L;
-    static final int REQUESTS = 6_000;
+    static final int REQUESTS = 5_000;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
