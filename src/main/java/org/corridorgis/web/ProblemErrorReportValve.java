@@ -21,6 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         try {
             response.setContentType("application/problem+json");
+            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {

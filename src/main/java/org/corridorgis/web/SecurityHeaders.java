@@ -43,8 +43,9 @@ public class SecurityHeaders extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Errors the container forwards to /error (a method it refuses, say) carry the headers too. */
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
-        return true;
+        return false;
     }
 }

@@ -84,7 +84,7 @@ class ApiFuzzTest extends ServiceTestBase {
         for (int i = 0; i < REQUESTS; i++) {
             // every operation in turn, so each gets its share whatever the random draws
             Operation op = operations.get(i % operations.size());
-            urls.add(request(op, random, idsByCollection, parametersUsed));
+            urls.add(request(op, i / operations.size(), random, idsByCollection, parametersUsed));
         }
         assertThat(urls).hasSize(REQUESTS);
         assertThat(parametersUsed).containsAll(parametersListed);
@@ -166,7 +166,8 @@ class ApiFuzzTest extends ServiceTestBase {
         return ids;
     }
 
-    private String request(Operation op, Random random, Map<String, List<String>> ids, Set<String> used) {
+    /** The {@code visit}-th request to an operation: its parameters in turn, each with up to three others drawn at random. */
+    private String request(Operation op, int visit, Random random, Map<String, List<String>> ids, Set<String> used) {
         String collection = op.path().startsWith("/collections/") ? op.path().split("/")[2] : "routes";
         List<String> allIds = ids.values().stream().flatMap(List::stream).toList();
         String path = op.path();
@@ -190,9 +191,9 @@ class ApiFuzzTest extends ServiceTestBase {
         List<JsonNode> query = op.parameters().stream().filter(p -> p.path("in").asString().equals("query")).toList();
         List<String> pairs = new ArrayList<>();
         if (!query.isEmpty()) {
-            int count = random.nextInt(Math.min(4, query.size()) + 1);
+            int count = 1 + random.nextInt(Math.min(4, query.size()));
             for (int k = 0; k < count; k++) {
-                JsonNode p = query.get(random.nextInt(query.size()));
+                JsonNode p = query.get(k == 0 ? visit % query.size() : random.nextInt(query.size()));
                 String name = p.path("name").asString();
                 used.add(op.path() + " query:" + name);
                 pairs.add(encode(name) + "=" + encode(queryValue(name, p.path("schema"), collection, random, ids)));

@@ -137,11 +137,18 @@ class BadInputAndHeadersTest extends ServiceTestBase {
     }
 
     @Test
-    void jsonAnswersAndProblemsAreNosniffToo() {
+    void jsonAnswersAndProblemsAreNosniffToo() throws Exception {
         for (String path : List.of("/collections", "/collections/routes/items?limit=1", "/collections/routes/items?limit=-1",
                 "/tiles/WebMercatorQuad/tilejson.json", "/no/such/path")) {
             assertThat(client.get(path).headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
         }
+        // refused by the servlet container itself, before any filter: a method it does not allow
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> trace = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + "/collections"))
+                .method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(trace.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
