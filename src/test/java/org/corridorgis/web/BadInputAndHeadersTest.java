@@ -51,15 +51,15 @@ class BadInputAndHeadersTest extends ServiceTestBase {
         // the expected counts come from PostgreSQL directly
         long segments = jdbc.sql("select count(*) from corridor.route_segments where seq = 2").query(Long.class).single();
         assertThat(segments).isPositive();
-        assertThat(client.json("/collections/route-segments/items?seq=2&limit=100").path("numberMatched").asLong()).isEqualTo(segments);
+        assertThat((long) client.json("/collections/route-segments/items?seq=2&limit=100").path("features").size()).isEqualTo(segments);
         long passport = jdbc.sql("select count(*) from corridor.control_regimes where passport_control").query(Long.class).single();
-        assertThat(client.json("/collections/control-regimes/items?passport_control=true&limit=100").path("numberMatched").asLong())
+        assertThat((long) client.json("/collections/control-regimes/items?passport_control=true&limit=100").path("features").size())
                 .isEqualTo(passport);
         String since = jdbc.sql("select min(valid_from)::text from corridor.disputed_areas").query(String.class).single();
         long sameDay = jdbc.sql("select count(*) from corridor.disputed_areas where valid_from = cast(? as date)").param(since)
                 .query(Long.class).single();
-        assertThat(sameDay).isPositive();
-        assertThat(client.json("/collections/disputed-areas/items?limit=100&valid_from=" + since).path("numberMatched").asLong())
+        assertThat(sameDay).isPositive().isLessThan(100);
+        assertThat((long) client.json("/collections/disputed-areas/items?limit=100&valid_from=" + since).path("features").size())
                 .isEqualTo(sameDay);
     }
 
