@@ -35,6 +35,9 @@ final class Keyset {
 
     /** Rows at or before the given key values. */
     static Sql atOrBefore(List<SortKey> keys, List<String> values) {
+        if (keys.size() == 1) { // by id alone: one range condition the primary key index answers
+            return new Sql().append(column(keys.get(0)) + (keys.get(0).descending() ? " >= " : " <= ") + cast(keys.get(0)), values.get(0));
+        }
         Sql sql = before(keys, values);
         sql = new Sql().append("(").append(sql).append(" or (");
         equalUpTo(sql, keys, values, keys.size());
