@@ -103,12 +103,6 @@ public class ProblemResponses {
             return respond(HttpStatus.BAD_REQUEST, "Invalid value",
                     "a value in the request does not fit the type it is compared with", request);
         }
-        if (isDataException(e)) {
-            // a value the checks before SQL let through and PostgreSQL refused: still the client's input
-            log.warn("Value refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
-            return respond(HttpStatus.BAD_REQUEST, "Invalid value",
-                    "a value in the request does not fit the type it is compared with", request);
-        }
         log.error("Database error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the database could not answer this request; the error is logged", request);
