@@ -1,5 +1,9 @@
 package org.corridorgis.features;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FeatureExtras {
+
+    private final JdbcClient jdbc;
+
+    FeatureExtras(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     private static final String ROUTE_EXTRAS = """
             'checkpoint_details', (
@@ -49,5 +59,57 @@ class FeatureExtras {
         }
         String s = query.scenario();
         return new Sql().append(ROUTE_EXTRAS, s, s, s, s);
+    }
+
+    private static final String SEGMENT_REGIME = """
+            (select string_agg(a->>'regime', ', ' order by a->>'regime')
+               from corridor.scenarios s cross join lateral jsonb_array_elements(s.assignments->'segments') a
+              where s.id = ? and a->>'route_id' = t.id and a->>'country' = ?)""";
+    private static final String ROUTE_OPEN = """
+            coalesce((select bool_and((a->>'open')::boolean)
+                        from corridor.scenarios s cross join lateral jsonb_array_elements(s.assignments->'segments') a
+                       where s.id = ? and a->>'route_id' = t.id), false)""";
+    private static final String CHECKPOINT_OPEN = """
+            (select bool_and((a->>'open')::boolean)
+               from corridor.scenarios s cross join lateral jsonb_array_elements(s.assignments->'checkpoints') a
+              where s.id = ? and a->>'checkpoint_id' = t.id)""";
+    private static final String CHECKPOINT_REGIME = """
+            (select string_agg(a->>'regime', ', ' order by a->>'regime')
+               from corridor.scenarios s cross join lateral jsonb_array_elements(s.assignments->'checkpoints') a
+              where s.id = ? and a->>'checkpoint_id' = t.id)""";
+
+    /**
+     * For files, where a cell holds one value: each scenario's regimes as columns of their own. A route gets
+     * {@code open_<scenario>} and {@code regime_<country>_<scenario>} for each country its segments cross
+     * under that scenario; a checkpoint {@code regime_<scenario>} and {@code open_<scenario>}. Only the scenario
+     * named by {@code scenario=}, when there is one. The column names come from the stored scenarios.
+     */
+    List<ItemsSql.FlatColumn> flatColumns(ItemsQuery query) {
+        String collection = query.collection().id();
+        List<ItemsSql.FlatColumn> columns = new ArrayList<>();
+        if (!collection.equals("routes") && !collection.equals("checkpoints")) {
+            return columns;
+        }
+        List<String> scenarios = jdbc.sql("select id from corridor.scenarios where cast(? as text) is null or id = ? order by id")
+                .param(query.scenario()).param(query.scenario()).query(String.class).list();
+        for (String scenario : scenarios) {
+            if (collection.equals("routes")) {
+                columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, scenario), DownloadColumn.Kind.BOOLEAN));
+                List<String> countries = jdbc.sql("""
+                        select distinct a->>'country' from corridor.scenarios s
+                         cross join lateral jsonb_array_elements(s.assignments->'segments') a
+                         where s.id = ? and a->>'country' is not null order by 1""").param(scenario).query(String.class).list();
+                for (String country : countries) {
+                    columns.add(new ItemsSql.FlatColumn("regime_" + country + "_" + scenario,
+                            new Sql().append(SEGMENT_REGIME, scenario, country), DownloadColumn.Kind.TEXT));
+                }
+            } else {
+                columns.add(new ItemsSql.FlatColumn("regime_" + scenario,
+                        new Sql().append(CHECKPOINT_REGIME, scenario), DownloadColumn.Kind.TEXT));
+                columns.add(new ItemsSql.FlatColumn("open_" + scenario,
+                        new Sql().append(CHECKPOINT_OPEN, scenario), DownloadColumn.Kind.BOOLEAN));
+            }
+        }
+        return columns;
     }
 }
