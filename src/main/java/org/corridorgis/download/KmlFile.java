@@ -24,6 +24,8 @@ final class KmlFile implements DownloadSink {
     private final String name;
     private final String title;
     private List<DownloadColumn> columns;
+    /** The column shown as each Placemark's name (what Google Earth labels it with), or -1: then the id. */
+    private int nameColumn = -1;
 
     KmlFile(OutputStream out, String name, String title) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
@@ -34,8 +36,10 @@ final class KmlFile implements DownloadSink {
     @Override
     public void start(List<DownloadColumn> columns) throws IOException {
         this.columns = columns;
+        this.nameColumn = columns.stream().map(DownloadColumn::name).toList().indexOf("name");
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document id=\"root\">\n");
         out.write("<name>" + escape(title) + "</name>\n<Schema name=\"" + escape(name) + "\" id=\"" + escape(name) + "\">\n");
+        out.write("<SimpleField name=\"id\" type=\"string\"></SimpleField>\n");
         for (DownloadColumn c : columns) {
             out.write("<SimpleField name=\"" + escape(c.name()) + "\" type=\"" + type(c.kind()) + "\"></SimpleField>\n");
         }
@@ -45,8 +49,9 @@ final class KmlFile implements DownloadSink {
     @Override
     public void row(ResultSet row) throws SQLException, IOException {
         String id = row.getString(1);
-        out.write("<Placemark id=\"" + escape(id) + "\"><name>" + escape(id) + "</name>");
-        out.write("<ExtendedData><SchemaData schemaUrl=\"#" + escape(name) + "\">");
+        String label = nameColumn >= 0 && row.getString(3 + nameColumn) != null ? row.getString(3 + nameColumn) : id;
+        out.write("<Placemark><name>" + escape(label) + "</name>");
+        out.write("<ExtendedData><SchemaData schemaUrl=\"#" + escape(name) + "\"><SimpleData name=\"id\">" + escape(id) + "</SimpleData>");
         for (int i = 0; i < columns.size(); i++) {
             Object value = row.getObject(3 + i);
             if (value != null) {

@@ -71,8 +71,8 @@ final class ItemsSql {
      * FlatGeobuf made by PostGIS ({@code ST_AsFlatGeobuf}) in chunks of {@code chunkRows} features, each a
      * complete file in row order: the writer sends the first whole and the others without their (identical)
      * header, so neither PostgreSQL nor the service ever holds more than a chunk. Every property travels as
-     * text: PostGIS 3.3 encodes a number or boolean wrongly when a null comes before it in the row (and a
-     * double when any column follows it), which makes the file unreadable; text columns it writes right.
+     * text and a null as an empty text: PostGIS 3.3 files a value after a null under the wrong column (and
+     * garbles a number there, or a double followed by any column), which readers reject or misread.
      */
     Sql flatGeobuf(List<FlatColumn> computed, int chunkRows) {
         String geom = "null::geometry";
@@ -135,10 +135,10 @@ final class ItemsSql {
                 case BOOLEAN -> column + (asText ? "::text" : "");
                 default -> column + "::text";
             };
-            sql.append(", " + value + " as " + p.sqlName());
+            sql.append(", " + (asText ? "coalesce(" + value + ", '')" : value) + " as " + p.sqlName());
         }
         for (FlatColumn c : computed) {
-            sql.append(asText ? ", (" : ", ").append(c.expression()).append(asText ? ")::text" : "")
+            sql.append(asText ? ", coalesce((" : ", ").append(c.expression()).append(asText ? ")::text, '')" : "")
                     .append(" as " + SqlIdentifiers.quote(c.name()));
         }
         return sql;
