@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks, run by `./corridor bench [features|analysis|tiles|all]` (default features). Each starts its
+# The benchmarks, run by `./corridor bench [features|analysis|tiles|downloads|all]` (default features). Each starts its
 # own service and embedded database on loopback (ports 18080 / 54399, data in var/bench-postgis), stops them
 # when it ends, and prints its figures; results are also kept in target/bench/.
 set -euo pipefail
@@ -9,11 +9,13 @@ export BENCH_PORT=${BENCH_PORT:-18080} BENCH_DB_PORT=${BENCH_DB_PORT:-54399}
 mkdir -p target/bench
 case "$what" in
   features) exec python3 src/bench/features_bench.py ;;
+  downloads) exec python3 src/bench/downloads_bench.py ;;
   analysis|tiles)
     python3 src/bench/features_bench.py --serve-only "src/bench/$what-bench.sh" ;;
   all)
     python3 src/bench/features_bench.py
     python3 src/bench/features_bench.py --serve-only src/bench/analysis-bench.sh
-    python3 src/bench/features_bench.py --serve-only src/bench/tiles-bench.sh ;;
-  *) echo "usage: ./corridor bench [features|analysis|tiles|all]" >&2; exit 2 ;;
+    python3 src/bench/features_bench.py --serve-only src/bench/tiles-bench.sh
+    python3 src/bench/downloads_bench.py ;;
+  *) echo "usage: ./corridor bench [features|analysis|tiles|downloads|all]" >&2; exit 2 ;;
 esac
