@@ -149,6 +149,29 @@ class AnalysisController {
                 + "time = length / mode speed + checks × dwell; exposure = km of the route within exposure.km of the features");
         body.put("routes", result);
         body.put("sources", sources.cite(cited));
+        if ("geojson".equalsIgnoreCase(request.getParameter("f"))) {
+            // The compared routes as features: their geometry, and the comparison's figures as properties.
+            Map<String, Object> geometries = routes.geometries(ids);
+            List<Map<String, Object>> features = new ArrayList<>();
+            for (Map<String, Object> r : result) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("type", "Feature");
+                f.put("id", r.get("id"));
+                f.put("geometry", geometries.get(String.valueOf(r.get("id"))));
+                Map<String, Object> properties = new LinkedHashMap<>(r);
+                properties.put("scenario", scenarioId);
+                f.put("properties", properties);
+                features.add(f);
+            }
+            Map<String, Object> collection = new LinkedHashMap<>();
+            collection.put("type", "FeatureCollection");
+            collection.put("scenario", scenario);
+            collection.put("method", body.get("method"));
+            collection.put("features", features);
+            collection.put("sources", body.get("sources"));
+            return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json"))
+                    .header("Content-Disposition", "attachment; filename=\"route-comparison.geojson\"").body(collection);
+        }
         return switch (format) {
             case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(List.of(Map.of("scenario", scenarioId, "routes", result))));
             case "html" -> AnalysisViews.html("Route comparison — " + scenario.get("name"), AnalysisViews.routeHtml(List.of(Map.of("scenario", scenarioId, "routes", result)))
@@ -211,7 +234,7 @@ class AnalysisController {
     @GetMapping("/analysis/boundaries/compare")
     ResponseEntity<?> compareBoundaries(HttpServletRequest request, HttpServletResponse response) {
         Params.allowOnly(request, Set.of("f", "a", "b", "section"));
-        String format = Params.format(request, false);
+        String format = Params.format(request, true);
         List<String> maps = boundaries.knownMaps();
         String a = request.getParameter("a"), b = request.getParameter("b");
         for (String[] p : new String[][] {{"a", a}, {"b", b}}) {
@@ -232,6 +255,9 @@ class AnalysisController {
         Set<String> cited = new LinkedHashSet<>();
         Map<String, Object> body = boundaries.compare(a, b, section, cited);
         body.put("sources", sources.cite(cited));
+        if (format.equals("csv")) {
+            return AnalysisViews.csv(AnalysisViews.boundaryCsv(body, a, b));
+        }
         if (format.equals("html")) {
             StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(body.get("totals"))).append("</p>");
             h.append(AnalysisViews.table(AnalysisViews.castList(body.get("sections"))));

@@ -96,9 +96,79 @@ final class AnalysisViews {
         return rows;
     }
 
+    /**
+     * The route table as CSV: one column per country for the lengths ({@code length_km_ARM}, …), so that a
+     * spreadsheet can sum and sort them; text cells made safe against formulas.
+     */
+    @SuppressWarnings("unchecked")
     static String routeCsv(List<Map<String, Object>> tables) {
-        StringBuilder b = new StringBuilder(CsvCells.row(List.of(CSV_COLUMNS)));
-        for (List<Object> row : routeRows(tables)) {
+        List<List<Object>> rows = routeRows(tables);
+        int byCountry = java.util.Arrays.asList(CSV_COLUMNS).indexOf("length_by_country_km");
+        java.util.SortedSet<String> countries = new java.util.TreeSet<>();
+        rows.forEach(r -> countries.addAll(((Map<String, Object>) r.get(byCountry)).keySet()));
+        List<String> header = new ArrayList<>();
+        for (String c : CSV_COLUMNS) {
+            if (c.equals("length_by_country_km")) {
+                countries.forEach(country -> header.add("length_km_" + country));
+            } else {
+                header.add(c);
+            }
+        }
+        List<List<Object>> cells = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                if (i == byCountry) {
+                    Map<String, Object> km = (Map<String, Object>) row.get(i);
+                    countries.forEach(country -> out.add(km.get(country)));
+                } else {
+                    out.add(row.get(i));
+                }
+            }
+            cells.add(out);
+        }
+        return csv(header, cells);
+    }
+
+    /**
+     * The areas between two maps' lines as CSV: which state each map puts an area in, a column per map
+     * ({@code under_<map>}), its area, the sections, places and lines it touches, and its outline as WKT.
+     */
+    @SuppressWarnings("unchecked")
+    static String boundaryCsv(Map<String, Object> body, String a, String b) {
+        List<String> header = List.of("id", "under_" + a, "under_" + b, "area_km2", "sections", "places", "lines", "geometry");
+        List<List<Object>> rows = new ArrayList<>();
+        org.locationtech.jts.io.geojson.GeoJsonReader reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        for (Map<String, Object> f : castList(body.get("features"))) {
+            Map<String, Object> p = (Map<String, Object>) f.get("properties");
+            String wkt;
+            try {
+                wkt = f.get("geometry") == null ? null : reader.read(f.get("geometry").toString()).toText();
+            } catch (org.locationtech.jts.io.ParseException e) {
+                throw new IllegalStateException("PostGIS wrote GeoJSON JTS cannot read", e);
+            }
+            List<Object> row = new ArrayList<>();
+            row.add(String.valueOf(f.get("id")));
+            row.add(p.get("state_a"));
+            row.add(p.get("state_b"));
+            row.add(p.get("area_km2"));
+            row.add(join(p.get("sections")));
+            row.add(join(p.get("places")));
+            row.add(join(p.get("lines")));
+            row.add(wkt);
+            rows.add(row);
+        }
+        return csv(header, rows);
+    }
+
+    private static String join(Object list) {
+        return list instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : list == null ? null : list.toString();
+    }
+
+    /** CSV text (RFC 4180) of a header and rows; text cells made safe against spreadsheet formulas. */
+    static String csv(List<String> header, List<List<Object>> rows) {
+        StringBuilder b = new StringBuilder(CsvCells.row(header));
+        for (List<Object> row : rows) {
             b.append(CsvCells.row(row));
         }
         return b.toString();

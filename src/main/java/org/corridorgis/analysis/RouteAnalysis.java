@@ -157,6 +157,17 @@ class RouteAnalysis {
         this.jdbc = jdbc;
     }
 
+    private static final tools.jackson.databind.json.JsonMapper GEOJSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The routes' geometries as GeoJSON (6 decimals, as the feature pages write them), by id. */
+    Map<String, Object> geometries(List<String> routeIds) {
+        Map<String, Object> byId = new java.util.HashMap<>();
+        jdbc.sql("select id, ST_AsGeoJSON(geom, 6) from corridor.routes where id = any(?)")
+                .param(routeIds.toArray(String[]::new))
+                .query(rs -> { byId.put(rs.getString(1), GEOJSON.readTree(rs.getString(2))); });
+        return byId;
+    }
+
     List<String> knownRoutes() {
         return jdbc.sql("select id from corridor.routes order by id").query(String.class).list();
     }

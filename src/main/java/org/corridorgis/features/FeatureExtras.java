@@ -1,7 +1,10 @@
 package org.corridorgis.features;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FeatureExtras {
+
+    private final JdbcClient jdbc;
+
+    FeatureExtras(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     private static final String CHECKPOINT_CONTROLS = """
             select coalesce(json_agg(json_build_object(
@@ -70,5 +79,60 @@ class FeatureExtras {
         long stored = query.collection().properties().stream()
                 .filter(p -> p.type() != org.corridorgis.filter.QueryableType.GEOMETRY).count();
         return query.properties().size() == stored;
+    }
+
+    private static final String SEGMENT_REGIME = """
+            (select string_agg(a.a->>'regime', ', ' order by a.a->>'regime')
+               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+              where s.id = ? and a.a->>'route_id' = t.id and a.a->>'country' = ?)""";
+    private static final String ROUTE_OPEN = """
+            coalesce((select bool_and((a.a->>'open')::boolean)
+                        from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+                       where s.id = ? and a.a->>'route_id' = t.id), false)""";
+    private static final String CHECKPOINT_OPEN = """
+            (select bool_and((a.a->>'open')::boolean)
+               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
+              where s.id = ? and a.a->>'checkpoint_id' = t.id)""";
+    private static final String CHECKPOINT_REGIME = """
+            (select string_agg(a.a->>'regime', ', ' order by a.a->>'regime')
+               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
+              where s.id = ? and a.a->>'checkpoint_id' = t.id)""";
+
+    /**
+     * For files, where a cell holds one value: each scenario's regimes in force on the query's day (its
+     * {@code datetime}, default today, as for {@code regimes_at}) as columns of their own. A route gets
+     * {@code open_<scenario>} and {@code regime_<country>_<scenario>} for each country its segments cross
+     * under that scenario on that day; a checkpoint {@code regime_<scenario>} and {@code open_<scenario>}. Only
+     * the scenario named by {@code scenario=}, when there is one. The column names come from the stored scenarios.
+     */
+    List<ItemsSql.FlatColumn> flatColumns(ItemsQuery query) {
+        String collection = query.collection().id();
+        List<ItemsSql.FlatColumn> columns = new ArrayList<>();
+        if (!collection.equals("routes") && !collection.equals("checkpoints")) {
+            return columns;
+        }
+        LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
+        List<String> scenarios = jdbc.sql("select id from corridor.scenarios where cast(? as text) is null or id = ? order by id")
+                .param(query.scenario()).param(query.scenario()).query(String.class).list();
+        for (String scenario : scenarios) {
+            if (collection.equals("routes")) {
+                columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
+                List<String> countries = jdbc.sql("""
+                        select distinct a.a->>'country' from corridor.scenarios s
+                         cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+                         where s.id = ? and a.a->>'country' is not null order by 1""")
+                        .param(at).param(scenario).query(String.class).list();
+                for (String country : countries) {
+                    columns.add(new ItemsSql.FlatColumn("regime_" + country + "_" + scenario,
+                            new Sql().append(SEGMENT_REGIME, at, scenario, country), DownloadColumn.Kind.TEXT));
+                }
+            } else {
+                columns.add(new ItemsSql.FlatColumn("regime_" + scenario,
+                        new Sql().append(CHECKPOINT_REGIME, at, scenario), DownloadColumn.Kind.TEXT));
+                columns.add(new ItemsSql.FlatColumn("open_" + scenario,
+                        new Sql().append(CHECKPOINT_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
+            }
+        }
+        return columns;
     }
 }

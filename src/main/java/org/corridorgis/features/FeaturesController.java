@@ -41,12 +41,14 @@ class FeaturesController {
     private final FeatureHistory history;
     private final CollectionSchemas schemas;
     private final FilterCompiler.FilterLimitsProperties filterLimits;
+    private final ItemsDownloads downloads;
 
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
                        FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history,
-                       CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits) {
+                       CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits, ItemsDownloads downloads) {
         this.schemas = schemas;
         this.filterLimits = filterLimits;
+        this.downloads = downloads;
         this.history = history;
         this.openApi = openApi;
         this.catalog = catalog;
@@ -197,6 +199,10 @@ class FeaturesController {
             write(request, response, "text/html;charset=UTF-8", html.items(c, query, page, request));
             return;
         }
+        if (query.format().download()) {
+            downloads.write(query, request, response);
+            return;
+        }
         items.streamGeoJson(query, request, response, "HEAD".equals(request.getMethod()));
     }
 
@@ -206,6 +212,7 @@ class FeaturesController {
         Collection c = catalog.require(collectionId);
         allowOnly(request, Set.of("f", "crs", "scenario", "datetime"));
         ItemsQuery query = parser.parse(c, request);
+        onlyJsonOrHtml(query);
         ItemsQuery one = new ItemsQuery(c, 1, 0, null, query.datetime(), query.properties(), List.of(),
                 Map.of(ItemsQuery.ID, featureId), null, null, query.crs(), query.scenario(), query.format());
         response.setHeader("Vary", "Accept, Accept-Encoding");
@@ -246,6 +253,7 @@ class FeaturesController {
             throw ProblemException.notFound("collection '" + c.id() + "' keeps no history of its features");
         }
         ItemsQuery query = parser.parse(c, request);
+        onlyJsonOrHtml(query);
         DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");
         if (versions.notModified(version, request, response, query.format().name())) {
@@ -287,6 +295,14 @@ class FeaturesController {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (java.io.OutputStream out = org.corridorgis.web.ResponseCompression.body(request, response, bytes.length)) {
             out.write(bytes);
+        }
+    }
+
+    /** Files are made of a collection's items; a single feature or its history comes as GeoJSON or HTML. */
+    private static void onlyJsonOrHtml(ItemsQuery query) {
+        if (query.format().download()) {
+            throw ProblemException.badParameter("f", "f=" + query.format().extension() + " is for a collection's items; "
+                    + "a single feature and its history come as f=json or f=html");
         }
     }
 

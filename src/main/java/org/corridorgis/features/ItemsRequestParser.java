@@ -53,10 +53,13 @@ public class ItemsRequestParser {
                 throw ProblemException.badParameter(name, "'" + name + "' is given " + e.getValue().length + " times; give it once");
             }
         }
-        OutputFormat format = OutputFormat.of(request);
+        OutputFormat format = OutputFormat.forItems(request);
         int limit = limit(single(params, "limit"), format);
         long offset = offset(single(params, "offset"));
         SupportedCrs crs = crs("crs", single(params, "crs"), SupportedCrs.CRS84);
+        if (format == OutputFormat.KML && !crs.geographic()) {
+            throw ProblemException.badParameter("crs", "KML is always WGS 84 longitude/latitude; use crs=CRS84 or leave crs out");
+        }
         // Collections without geometry take crs too (their features' geometry is null in every CRS), so that every
         // collection declares and honours the same list (OGC API – Features Part 2, /req/crs/fc-md-crs-list).
         BoundingBox bbox = null;
@@ -114,11 +117,28 @@ public class ItemsRequestParser {
                 scenario, format);
     }
 
+    /**
+     * Every feature of a collection for a whole-dataset export: as it stood on {@code datetime} (for the
+     * collections that record time; null for now and then alike), with the regimes of {@code scenario} (null
+     * for all scenarios). Both are checked as for items.
+     */
+    public ItemsQuery whole(Collection collection, String datetimeText, String scenario) {
+        DateTimeInterval datetime = datetimeText == null || !collection.temporal() ? null : DateTimeInterval.parse(datetimeText);
+        if (scenario != null && !scenarios.exists(scenario)) {
+            throw ProblemException.badParameter("scenario", "no scenario '" + scenario + "'; see /collections/scenarios/items");
+        }
+        return new ItemsQuery(collection, WHOLE_RESULT, 0, null, datetime, properties(collection, null), List.of(), Map.of(),
+                null, null, SupportedCrs.CRS84, scenario, OutputFormat.GPKG);
+    }
+
+    /** A download is a file, not a page: it holds every matching feature unless {@code limit} says fewer. */
+    static final int WHOLE_RESULT = Integer.MAX_VALUE - 1;
+
     private int limit(String text, OutputFormat format) {
         if (text == null) {
-            return limits.defaultLimit();
+            return format.download() ? WHOLE_RESULT : limits.defaultLimit();
         }
-        int max = format == OutputFormat.HTML ? limits.htmlMaxLimit() : limits.maxLimit();
+        int max = format == OutputFormat.HTML ? limits.htmlMaxLimit() : format.download() ? WHOLE_RESULT : limits.maxLimit();
         int limit = integer("limit", text);
         if (limit < 1 || limit > max) {
             throw ProblemException.badParameter("limit", "limit must be between 1 and " + max + ", got " + limit);

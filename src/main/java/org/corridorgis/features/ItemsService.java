@@ -35,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ItemsService {
 
     public static final String GEOJSON = "application/geo+json";
+    private static final Map<org.corridorgis.web.OutputFormat, String> FILE_NAMES = Map.of(
+            org.corridorgis.web.OutputFormat.GPKG, "GeoPackage", org.corridorgis.web.OutputFormat.FGB, "FlatGeobuf",
+            org.corridorgis.web.OutputFormat.CSV, "CSV", org.corridorgis.web.OutputFormat.KML, "KML");
     private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.features.sql");
 
     private final JdbcClient jdbc;
@@ -61,6 +64,64 @@ public class ItemsService {
         this.properties = properties;
         this.extras = extras;
         this.json = json;
+    }
+
+    /**
+     * Feeds a file writer from the items query: the same conditions, order, limit and offset as the GeoJSON
+     * page, rows from a cursor in one read-only transaction, so a download of any size holds one fetch of rows.
+     */
+    public void streamDownload(ItemsQuery query, GeometryEncoding encoding, DownloadSink sink) {
+        ItemsSql sql = new ItemsSql(query, extras);
+        readOnly.executeWithoutResult(status -> {
+            List<ItemsSql.FlatColumn> computed = extras.flatColumns(query);
+            Sql rows = sql.download(encoding, computed);
+            try {
+                sink.start(sql.downloadColumns(computed));
+                jdbc.sql(rows.text()).params(rows.params()).withFetchSize(properties.fetchSize()).query(rs -> {
+                    try {
+                        sink.row(rs);
+                    } catch (RuntimeException | java.sql.SQLException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new DownloadFailedException(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DownloadFailedException(e);
+            }
+        });
+    }
+
+    /** The same rows as FlatGeobuf made by PostGIS, handed over chunk by chunk (see {@link ItemsSql#flatGeobuf}). */
+    public void streamFlatGeobuf(ItemsQuery query, FlatGeobufChunks chunks) {
+        ItemsSql sql = new ItemsSql(query, extras);
+        readOnly.executeWithoutResult(status -> {
+            Sql rows = sql.flatGeobuf(extras.flatColumns(query), FLATGEOBUF_CHUNK_ROWS);
+            jdbc.sql(rows.text()).params(rows.params()).withFetchSize(1).query(rs -> {
+                try {
+                    chunks.accept(rs.getBytes(1), rs.getLong(2));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+
+    /** Features per FlatGeobuf chunk: big enough that headers cost nothing, small enough to hold at once. */
+    static final int FLATGEOBUF_CHUNK_ROWS = 5000;
+
+    @FunctionalInterface
+    public interface FlatGeobufChunks {
+        void accept(byte[] completeFile, long features) throws IOException;
+    }
+
+    /** A writer failed for a reason other than the database (the client went away, a temporary file). */
+    public static final class DownloadFailedException extends RuntimeException {
+        DownloadFailedException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**
@@ -273,6 +334,10 @@ public class ItemsService {
         List<org.corridorgis.web.Link> links = new ArrayList<>();
         links.add(new org.corridorgis.web.Link(RequestUrls.self(request, Map.of("f", "json")), "self", GEOJSON, "this page as GeoJSON"));
         links.add(new org.corridorgis.web.Link(RequestUrls.self(request, Map.of("f", "html")), "alternate", "text/html", "this page as HTML"));
+        for (org.corridorgis.web.OutputFormat file : org.corridorgis.web.OutputFormat.DOWNLOADS) {
+            links.add(new org.corridorgis.web.Link(RequestUrls.self(request, Map.of("f", file.extension(), "limit", String.valueOf(query.limit()))), "alternate",
+                    file.mediaType(), "this page as " + FILE_NAMES.get(file)));
+        }
         links.add(new org.corridorgis.web.Link(RequestUrls.href(request, collectionPath, Map.of()), "collection", "application/json",
                 query.collection().title()));
         if (rows.hasNext) {

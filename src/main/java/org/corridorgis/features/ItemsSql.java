@@ -6,6 +6,7 @@ import java.util.Map;
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.Property;
 import org.corridorgis.catalog.SqlIdentifiers;
+import org.corridorgis.crs.SupportedCrs;
 import org.corridorgis.filter.QueryableType;
 
 /**
@@ -55,6 +56,124 @@ final class ItemsSql {
             sql.append(" offset ?", query.offset()).append(") " + ALIAS + order);
         }
         return sql;
+    }
+
+    /**
+     * The rows of a download: id, geometry (as {@code encoding} asks), then one column per property and per
+     * computed column, in the page's order, with the page's conditions, {@code limit} and {@code offset}.
+     */
+    Sql download(GeometryEncoding encoding, List<FlatColumn> computed) {
+        Sql sql = new Sql().append("select ").append(downloadProjection(geometry(encoding), computed, false));
+        return sql.append(rowsFromWhereOrderLimit());
+    }
+
+    /**
+     * FlatGeobuf made by PostGIS ({@code ST_AsFlatGeobuf}) in chunks of {@code chunkRows} features, each a
+     * complete file in row order: the writer sends the first whole and the others without their (identical)
+     * header, so neither PostgreSQL nor the service ever holds more than a chunk. Every property travels as
+     * text and a null as an empty text: PostGIS 3.3 files a value after a null under the wrong column (and
+     * garbles a number there, or a double followed by any column), which readers reject or misread.
+     */
+    Sql flatGeobuf(List<FlatColumn> computed, int chunkRows) {
+        String geom = "null::geometry";
+        if (collection.spatial()) {
+            geom = T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN);
+            if (query.crs().srid() != 4326) {
+                geom = "ST_Transform(" + geom + ", " + query.crs().srid() + ")";
+            }
+        }
+        List<String> names = new java.util.ArrayList<>();
+        names.add(Collection.ID_COLUMN);
+        names.add(Collection.GEOMETRY_COLUMN);
+        downloadColumns(computed).forEach(c -> names.add(c.name()));
+        String order = String.join(", ", query.sortKeysWithId().stream().map(k -> k.orderSql(ALIAS)).toList());
+        // Joined to one constant row, so that an empty result still gives a chunk (one of nulls, counted 0): its
+        // header is the file.
+        Sql sql = new Sql().append("select ST_AsFlatGeobuf(x, false, 'geom' order by s.\"__row\"), count(s.\"__row\")"
+                        + " from (select 1) one left join (select ")
+                .append(downloadProjection(geom, computed, true))
+                .append(", row_number() over (order by " + order + ") as \"__row\"")
+                .append(", (row_number() over (order by " + order + ") - 1) / ? as \"__chunk\"", chunkRows)
+                .append(rowsFromWhereOrderLimit())
+                .append(") s on true cross join lateral (select " + String.join(", ", names.stream().map(n -> "s." + SqlIdentifiers.quote(n)).toList())
+                        + ") x");
+        sql.append(" group by s.\"__chunk\" order by s.\"__chunk\"");
+        return sql;
+    }
+
+    /** The columns that follow id and geometry in {@link #download} and {@link #flatGeobuf}. */
+    List<DownloadColumn> downloadColumns(List<FlatColumn> computed) {
+        List<DownloadColumn> columns = new java.util.ArrayList<>();
+        for (Property p : query.properties()) {
+            columns.add(new DownloadColumn(p.name(), kind(p.type())));
+        }
+        computed.forEach(c -> columns.add(new DownloadColumn(c.name(), c.kind())));
+        return columns;
+    }
+
+    private static DownloadColumn.Kind kind(QueryableType type) {
+        return switch (type) {
+            case NUMBER -> DownloadColumn.Kind.REAL;
+            case INTEGER -> DownloadColumn.Kind.INTEGER;
+            case BOOLEAN -> DownloadColumn.Kind.BOOLEAN;
+            case DATE -> DownloadColumn.Kind.DATE;
+            case TIMESTAMP -> DownloadColumn.Kind.DATETIME;
+            default -> DownloadColumn.Kind.TEXT;
+        };
+    }
+
+    private Sql downloadProjection(String geometry, List<FlatColumn> computed, boolean asText) {
+        Sql sql = new Sql().append(T + "\"id\"::text as \"id\", " + geometry + " as \"geom\"");
+        for (Property p : query.properties()) {
+            String column = p.sqlName(ALIAS);
+            String value = switch (p.type()) {
+                case STRING_ARRAY, JSON -> "to_json(" + column + ")::text";
+                case DATE -> column + "::text";
+                case TIMESTAMP -> "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+                case NUMBER -> column + (asText ? "::text" : "::float8");
+                case INTEGER -> column + (asText ? "::text" : "::int8");
+                case BOOLEAN -> column + (asText ? "::text" : "");
+                default -> column + "::text";
+            };
+            sql.append(", " + (asText ? "coalesce(" + value + ", '')" : value) + " as " + p.sqlName());
+        }
+        for (FlatColumn c : computed) {
+            sql.append(asText ? ", coalesce((" : ", ").append(c.expression()).append(asText ? ")::text, '')" : "")
+                    .append(" as " + SqlIdentifiers.quote(c.name()));
+        }
+        return sql;
+    }
+
+    private String geometry(GeometryEncoding encoding) {
+        if (!collection.spatial()) {
+            return "null";
+        }
+        String geom = T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN);
+        return switch (encoding) {
+            case WKB -> "ST_AsBinary(" + (query.crs().srid() == 4326 ? geom : "ST_Transform(" + geom + ", " + query.crs().srid() + ")")
+                    + ", 'NDR')";
+            case WKT -> "ST_AsText(" + query.crs().fromStorage(geom) + ", " + query.crs().decimals() + ")";
+            case KML -> "ST_AsKML(" + geom + ", " + SupportedCrs.CRS84.decimals() + ")";
+        };
+    }
+
+    private Sql rowsFromWhereOrderLimit() {
+        List<SortKey> keys = query.sortKeysWithId();
+        Sql sql = new Sql().append(" from " + collection.sqlTable() + " " + ALIAS);
+        Sql where = where(true);
+        if (!where.isEmpty()) {
+            sql.append(" where ").append(where);
+        }
+        sql.append(" order by " + String.join(", ", keys.stream().map(k -> k.orderSql(ALIAS)).toList()));
+        sql.append(" limit ?", query.limit());
+        if (query.cursor() == null && query.offset() > 0) {
+            sql.append(" offset ?", query.offset());
+        }
+        return sql;
+    }
+
+    /** A column a download adds to the stored properties (for example a route's regime under a scenario). */
+    record FlatColumn(String name, Sql expression, DownloadColumn.Kind kind) {
     }
 
     /**

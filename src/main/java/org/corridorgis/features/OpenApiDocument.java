@@ -43,6 +43,10 @@ class OpenApiDocument {
         paths.put("/api", get("This API definition", "api", List.of(ref("f")), jsonOrHtml("The OpenAPI document")));
         paths.put("/functions", get("CQL2 functions", "functions", List.of(ref("f")), jsonOrHtml("The functions a filter may call")));
         paths.put("/collections", get("The collections", "collections", List.of(ref("f")), jsonOrHtml("The collections")));
+        paths.put("/export.gpkg", get("The whole dataset as one GeoPackage: a layer per collection and a metadata table", "export",
+                List.of(query("datetime", "The state on this date (or interval)", Map.of("type", "string")),
+                        query("scenario", "Only this scenario's regimes in the route and checkpoint layers", Map.of("type", "string"))),
+                Map.of("200", Map.of("description", "A GeoPackage", "content", Map.of("application/geopackage+sqlite3", binary())))));
         for (Collection c : collections) {
             String base = "/collections/" + c.id();
             paths.put(base, get(c.title() + ": description", "describe-" + c.id(), List.of(ref("f")),
@@ -135,7 +139,7 @@ class OpenApiDocument {
 
     private static List<Object> itemsParameters(Collection c) {
         // bbox and crs on every collection: features without geometry lie outside every box and have none in any CRS.
-        List<Object> p = new ArrayList<>(List.of(ref("f"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
+        List<Object> p = new ArrayList<>(List.of(ref("f-items"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
                 ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("bbox"),
                 ref("bbox-crs"), ref("crs")));
         if (c.id().equals("routes") || c.id().equals("checkpoints")) {
@@ -177,7 +181,14 @@ class OpenApiDocument {
                 "headers", Map.of("Content-Crs", Map.of("schema", Map.of("type", "string"), "description", "The CRS of the geometries")),
                 "content", Map.of(
                         "application/geo+json", Map.of("schema", Map.of("$ref", "#/components/schemas/featureCollection")),
-                        "text/html", Map.of("schema", Map.of("type", "string")))));
+                        "text/html", Map.of("schema", Map.of("type", "string")),
+                        "application/geopackage+sqlite3", binary(), "application/flatgeobuf", binary(),
+                        "text/csv", Map.of("schema", Map.of("type", "string")),
+                        "application/vnd.google-earth.kml+xml", Map.of("schema", Map.of("type", "string")))));
+    }
+
+    private static Map<String, Object> binary() {
+        return Map.of("schema", Map.of("type", "string", "format", "binary"));
     }
 
     private static Map<String, Object> problem(String description) {
@@ -192,6 +203,9 @@ class OpenApiDocument {
     private static Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("f", query("f", "The representation: json (GeoJSON for features) or html", Map.of("type", "string", "enum", List.of("json", "html"))));
+        p.put("f-items", query("f", "The representation: json (GeoJSON), html, or a file: gpkg (GeoPackage), fgb (FlatGeobuf), "
+                + "csv (geometry as WKT), kml. A file holds every matching feature unless limit says fewer",
+                Map.of("type", "string", "enum", List.of("json", "html", "gpkg", "fgb", "csv", "kml"))));
         // limit and datetime as Part 1 defines them (/req/core/fc-limit-definition, /req/core/fc-time-definition).
         p.put("limit", form("limit", "Features per page", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10)));
         p.put("offset", query("offset", "Features to skip (the next links use a cursor instead)", Map.of("type", "integer", "minimum", 0)));

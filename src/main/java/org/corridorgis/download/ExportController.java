@@ -1,0 +1,100 @@
+package org.corridorgis.download;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.catalog.Catalog;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.features.ItemsRequestParser;
+import org.corridorgis.web.DataVersion;
+import org.corridorgis.web.OutputFormat;
+import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.RequestUrls;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The whole dataset as one GeoPackage: a layer per collection (the sources among them), and a
+ * {@code metadata} table saying which data version it is, when it was made, what it shows, under which
+ * licence and whose data it is. {@code datetime} gives the state on a date, {@code scenario} one scenario's
+ * regimes in the route and checkpoint layers.
+ */
+@RestController
+class ExportController {
+
+    private static final Set<String> PARAMETERS = Set.of("datetime", "scenario");
+    static final String LICENCE = "Data: ODbL 1.0 where derived from OpenStreetMap; every feature cites its sources (see the sources layer)";
+    static final String ATTRIBUTION = "© OpenStreetMap contributors; corridor-gis";
+
+    private final Catalog catalog;
+    private final ItemsRequestParser parser;
+    private final DownloadWriters writers;
+    private final DataVersion versions;
+
+    ExportController(Catalog catalog, ItemsRequestParser parser, DownloadWriters writers, DataVersion versions) {
+        this.catalog = catalog;
+        this.parser = parser;
+        this.writers = writers;
+        this.versions = versions;
+    }
+
+    @GetMapping("/export.gpkg")
+    void export(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of /export.gpkg; allowed: datetime, scenario");
+            }
+            if (request.getParameterValues(name).length > 1) {
+                throw ProblemException.badParameter(name, "'" + name + "' is given " + request.getParameterValues(name).length
+                        + " times; give it once");
+            }
+        }
+        String datetime = request.getParameter("datetime");
+        String scenario = request.getParameter("scenario");
+        List<Collection> collections = catalog.collections();
+        var queries = new ArrayList<org.corridorgis.features.ItemsQuery>();
+        for (Collection c : collections) {
+            queries.add(parser.whole(c, datetime, scenario)); // all checked before anything is written
+        }
+        DataVersion.Snapshot version = versions.current();
+        if (versions.notModified(version, request, response, "gpkg-export")) {
+            return;
+        }
+        response.setContentType(OutputFormat.GPKG.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"corridor-gis.gpkg\"");
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        Path file = Files.createTempFile("corridor-export-", ".gpkg");
+        try {
+            try (GeoPackageFile gpkg = new GeoPackageFile(file, version.changedAt().atZoneSameInstant(ZoneOffset.UTC)
+                    .format(DownloadWriters.GPKG_TIME))) {
+                for (var query : queries) {
+                    writers.addLayer(gpkg, query);
+                }
+                gpkg.attributes("metadata", "What this file holds and where it comes from", List.of("key", "value"), List.of(
+                        List.of("title", "corridor-gis: delimitation maps, disputed areas, transit routes, checkpoints and control regimes"),
+                        List.of("data_version", String.valueOf(version.version())),
+                        List.of("data_changed_at", version.changedAt().toInstant().toString()),
+                        List.of("exported_at", OffsetDateTime.now(ZoneOffset.UTC).toInstant().toString()),
+                        List.of("datetime", datetime == null ? "all recorded times" : datetime),
+                        List.of("scenario", scenario == null ? "all scenarios" : scenario),
+                        List.of("licence", LICENCE),
+                        List.of("attribution", ATTRIBUTION),
+                        List.of("source", RequestUrls.root(request) + "/"),
+                        List.of("neutrality", "Armenian and Azerbaijani positions are both stored and attributed; accuracy "
+                                + "(surveyed, approximate, schematic) and sources are columns of every layer")));
+            }
+            DownloadWriters.send(file, response);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
