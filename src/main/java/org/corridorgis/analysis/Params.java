@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.QueryParameters;
 
 /** Query-parameter checks shared by the analyses: unknown names, numbers, dates, ids. Every failure is a 400 problem. */
 final class Params {
@@ -16,12 +17,7 @@ final class Params {
     }
 
     static void allowOnly(HttpServletRequest request, Set<String> allowed) {
-        for (String name : request.getParameterMap().keySet()) {
-            if (!allowed.contains(name)) {
-                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of " + request.getRequestURI()
-                        + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        QueryParameters.allowOnly(request, allowed);
         for (var e : request.getParameterMap().entrySet()) {
             if (e.getValue().length > 1) {
                 throw ProblemException.badParameter(e.getKey(), "'" + e.getKey() + "' is given more than once");

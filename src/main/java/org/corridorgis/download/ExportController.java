@@ -16,6 +16,7 @@ import org.corridorgis.features.ItemsRequestParser;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.OutputFormat;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.QueryParameters;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,15 +48,8 @@ class ExportController {
 
     @GetMapping("/export.gpkg")
     void export(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        for (String name : request.getParameterMap().keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of /export.gpkg; allowed: datetime, scenario");
-            }
-            if (request.getParameterValues(name).length > 1) {
-                throw ProblemException.badParameter(name, "'" + name + "' is given " + request.getParameterValues(name).length
-                        + " times; give it once");
-            }
-        }
+        QueryParameters.allowOnly(request, PARAMETERS);
+        QueryParameters.eachOnce(request);
         String datetime = request.getParameter("datetime");
         String scenario = request.getParameter("scenario");
         List<Collection> collections = catalog.collections();

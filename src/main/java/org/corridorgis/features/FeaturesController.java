@@ -14,6 +14,7 @@ import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.Link;
 import org.corridorgis.web.OutputFormat;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.QueryParameters;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -307,11 +308,6 @@ class FeaturesController {
     }
 
     static void allowOnly(HttpServletRequest request, Set<String> allowed) {
-        for (String name : request.getParameterMap().keySet()) {
-            if (!allowed.contains(name)) {
-                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of " + request.getRequestURI()
-                        + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        QueryParameters.allowOnly(request, allowed);
     }
 }

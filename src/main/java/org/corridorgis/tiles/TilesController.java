@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.QueryParameters;
 import org.corridorgis.web.ResponseCompression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -162,12 +163,7 @@ class TilesController {
     }
 
     private static void allowOnly(HttpServletRequest request, Set<String> allowed) {
-        for (String name : request.getParameterMap().keySet()) {
-            if (!allowed.contains(name)) {
-                throw ProblemException.badParameter(name, "'" + name + "' is not a parameter of " + request.getRequestURI()
-                        + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        QueryParameters.allowOnly(request, allowed);
         String f = request.getParameter("f");
         if (f != null && !f.equals("json")) {
             throw ProblemException.badParameter("f", "tile metadata is available as f=json only");
