@@ -2,7 +2,9 @@ package org.corridorgis.features;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -112,17 +114,29 @@ class FeatureExtras {
             return columns;
         }
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
-        List<String> scenarios = jdbc.sql("select id from corridor.scenarios where cast(? as text) is null or id = ? order by id")
-                .param(query.scenario()).param(query.scenario()).query(String.class).list();
-        for (String scenario : scenarios) {
+        // every scenario with the countries its route segments name on that day, in one statement
+        Map<String, List<String>> countriesByScenario = new LinkedHashMap<>();
+        jdbc.sql("""
+                select s.id, c.country
+                  from corridor.scenarios s
+                  left join lateral (
+                        select distinct a.a->>'country' as country
+                          from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
+                         where a.a->>'country' is not null) c on true
+                 where cast(? as text) is null or s.id = ?
+                 order by s.id, c.country""")
+                .param(at).param(query.scenario()).param(query.scenario())
+                .query(rs -> {
+                    List<String> countries = countriesByScenario.computeIfAbsent(rs.getString(1), id -> new ArrayList<>());
+                    if (rs.getString(2) != null) {
+                        countries.add(rs.getString(2));
+                    }
+                });
+        for (var entry : countriesByScenario.entrySet()) {
+            String scenario = entry.getKey();
             if (collection.equals("routes")) {
                 columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
-                List<String> countries = jdbc.sql("""
-                        select distinct a.a->>'country' from corridor.scenarios s
-                         cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-                         where s.id = ? and a.a->>'country' is not null order by 1""")
-                        .param(at).param(scenario).query(String.class).list();
-                for (String country : countries) {
+                for (String country : entry.getValue()) {
                     columns.add(new ItemsSql.FlatColumn("regime_" + country + "_" + scenario,
                             new Sql().append(SEGMENT_REGIME, at, scenario, country), DownloadColumn.Kind.TEXT));
                 }
