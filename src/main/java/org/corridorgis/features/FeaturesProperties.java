@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fetchSize        rows fetched per round trip from the database cursor
  * @param countBudget      the most matching rows counted for {@code numberMatched} when a request has conditions
  *                         (filter, bbox, datetime, property=value); with more, {@code numberMatched} is left out
- * @param requestBudget    how long the statements of one request may run together (whole seconds): each
- *                         statement may use what the earlier ones left; beyond it the request is cancelled (503)
+ * @param requestBudget    how long a request's statement may run (a feature page is one statement): PostgreSQL
+ *                         cancels it beyond that and the request gets a 503; the shorter of this and
+ *                         {@code statementTimeout} is the statement timeout of every pooled connection
  */
 @ConfigurationProperties("corridor.features")
 public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimit, Duration statementTimeout, int fetchSize,

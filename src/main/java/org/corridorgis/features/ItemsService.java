@@ -41,7 +41,6 @@ public class ItemsService {
     private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.features.sql");
 
     private final JdbcClient jdbc;
-    private final int budgetSeconds;
     private final TransactionTemplate readOnly;
     private final FeaturesProperties properties;
     private final FeatureExtras extras;
@@ -53,14 +52,11 @@ public class ItemsService {
                         FeatureExtras extras, JsonMapper json, DataVersion versions, MatchedCounts counts) {
         this.versions = versions;
         this.counts = counts;
-        // The request's time budget (whole seconds), enforced by the driver: it cancels the statement on the server
-        // when the budget is spent, without a round trip of its own. In a transaction (a streamed page) Spring hands
-        // each statement what the earlier ones left; outside one the page's single statement gets the whole budget.
-        this.budgetSeconds = (int) Math.max(1, (properties.requestBudget().toMillis() + 999) / 1000);
+        // The request's time budget is the statement timeout of every pooled connection (see
+        // StatementTimeoutOnConnect): PostgreSQL cancels the page's one statement when it is spent.
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.readOnly.setTimeout(budgetSeconds);
         this.properties = properties;
         this.extras = extras;
         this.json = json;
@@ -198,7 +194,6 @@ public class ItemsService {
         int fetchSize = Math.min(properties.fetchSize(), query.limit() + 1);
         PageRows rows = new PageRows();
         Runnable read = () -> jdbc.sql(statement.text()).params(statement.params()).withFetchSize(fetchSize)
-                .withQueryTimeout(budgetSeconds)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> readRow(rs, query, rows, sink));
         if (query.limit() + 1 <= properties.fetchSize()) {
             read.run();

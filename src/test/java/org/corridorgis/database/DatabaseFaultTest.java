@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Overload and faults, on a service with a database of its own (these tests stop it and add a slow collection).
- * Overload: a request's statements share one time budget; expensive requests hold only part of the pool.
+ * Overload: a request's page, count and paging keys are one statement, cut off at the request's time budget; expensive requests hold only part of the pool.
  * The database goes away under load: killed (the embedded default starts it again by itself) and frozen
  * (SIGSTOP). The service runs against a cluster of its own here, since these tests stop it. While the database
  * cannot answer, every request gets a 503 problem body with Retry-After quickly (never a 500, never a hang beyond
@@ -98,7 +98,7 @@ class DatabaseFaultTest {
 
     @Test
     @Order(1)
-    void aRequestsStatementsShareOneTimeBudget() throws Exception {
+    void aPageThatCountsAndReadsPastTheBudgetIsCutOff() throws Exception {
         // Counting alone fits in the 2 s budget (measured here by hand) ...
         long t = System.nanoTime();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
@@ -107,12 +107,12 @@ class DatabaseFaultTest {
         }
         long oneStatement = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
         assertThat(oneStatement).isBetween(1450L, 1950L);
-        // ... but the page, which counts and reads the rows, does not: it is cancelled when the budget is spent.
+        // ... but the first page, whose one statement counts and reads the rows, does not: it is cancelled.
         Sample page = get("/collections/slow-points/items?limit=10");
         assertThat(page.status()).isEqualTo(503);
         assertThat(page.retryAfter()).isTrue();
         assertThat(page.problem()).isTrue();
-        // cancelled within the budget, give or take the driver's whole-second timeouts (and a loaded machine)
+        // cancelled by PostgreSQL when the budget is spent (the bound allows for a loaded machine)
         assertThat(page.millis()).isLessThan(4500);
         System.out.printf("budget: one statement %d ms; the request (count + page, budget 2 000 ms) answered 503 in %d ms%n",
                 oneStatement, page.millis());
