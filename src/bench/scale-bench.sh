@@ -66,7 +66,8 @@ for port in "${PORTS[@]}"; do
     --server.port="$port" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/corridor" \
     --spring.datasource.username=postgres --spring.datasource.password= \
     --corridor.database.replicas.urls="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/corridor" \
-    --corridor.geodata.enabled=false --logging.level.org.corridorgis=WARN > "$OUT/service-scale-$port.log" 2>&1 &
+    --corridor.geodata.enabled=false --logging.level.org.corridorgis=WARN \
+    --management.endpoint.health.show-details=always > "$OUT/service-scale-$port.log" 2>&1 &
   pids+=($!)
 done
 for port in "${PORTS[@]}"; do wait_http "http://127.0.0.1:$port/actuator/health"; done

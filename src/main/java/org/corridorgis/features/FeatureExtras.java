@@ -24,16 +24,23 @@ class FeatureExtras {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A checkpoint's regime under each scenario on the day asked for (every scenario, or the one named): read from
+     * the scenarios' assignments as rows (corridor.scenario_assignment, kept in step with corridor.scenarios by
+     * triggers), found by index per feature. The period test is corridor.assignments_at's.
+     */
     private static final String CHECKPOINT_CONTROLS = """
             select coalesce(json_agg(json_build_object(
-                     'scenario', s.id, 'regime', a.a->>'regime', 'open', (a.a->>'open')::boolean, 'basis', a.a->>'basis',
-                     'valid_from', a.a->>'valid_from', 'valid_to', a.a->>'valid_to',
+                     'scenario', a.scenario_id, 'regime', a.regime, 'open', a.open, 'basis', a.basis,
+                     'valid_from', a.valid_from, 'valid_to', a.valid_to,
                      'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                     'border_control', r.border_control, 'operator', r.operator) order by s.id), '[]'::json)
-              from corridor.scenarios s
-              cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
-              left join corridor.control_regimes r on r.code = a.a->>'regime'
-             where a.a->>'checkpoint_id' = %s and (cast(? as text) is null or s.id = ?)""";
+                     'border_control', r.border_control, 'operator', r.operator) order by a.scenario_id), '[]'::json)
+              from corridor.scenario_assignment a
+              left join corridor.control_regimes r on r.code = a.regime
+             where a.part = 'checkpoints' and a.target_id = %s
+               and (a.valid_from is null or a.valid_from <= coalesce(cast(? as date), current_date))
+               and (a.valid_to is null or a.valid_to >= coalesce(cast(? as date), current_date))
+               and (cast(? as text) is null or a.scenario_id = ?)""";
 
     private static final String ROUTE_EXTRAS = """
             'regimes_at', coalesce(cast(? as date), current_date),
@@ -46,20 +53,20 @@ class FeatureExtras {
                 join corridor.checkpoints c on c.id = o.checkpoint_id),
             'scenario_regimes', (
               select coalesce(json_agg(json_build_object(
-                       'scenario', s.id, 'name', s.name,
-                       'open', coalesce((select bool_and((a.a->>'open')::boolean)
-                                           from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-                                          where a.a->>'route_id' = t.id), false),
-                       'segments', (
-                         select coalesce(json_agg(json_build_object(
-                                  'country', a.a->>'country', 'regime', a.a->>'regime', 'open', (a.a->>'open')::boolean,
-                                  'basis', a.a->>'basis', 'valid_from', a.a->>'valid_from', 'valid_to', a.a->>'valid_to',
-                                  'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                                  'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json)
-                           from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-                           left join corridor.control_regimes r on r.code = a.a->>'regime'
-                          where a.a->>'route_id' = t.id)) order by s.id), '[]'::json)
+                       'scenario', s.id, 'name', s.name, 'open', g.open, 'segments', g.segments) order by s.id), '[]'::json)
                 from corridor.scenarios s
+                cross join lateral (
+                  select coalesce(bool_and(a.open), false) as open,
+                         coalesce(json_agg(json_build_object(
+                           'country', a.country, 'regime', a.regime, 'open', a.open,
+                           'basis', a.basis, 'valid_from', a.valid_from, 'valid_to', a.valid_to,
+                           'passport_control', r.passport_control, 'customs_control', r.customs_control,
+                           'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json) as segments
+                    from corridor.scenario_assignment a
+                    left join corridor.control_regimes r on r.code = a.regime
+                   where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id
+                     and (a.valid_from is null or a.valid_from <= coalesce(cast(? as date), current_date))
+                     and (a.valid_to is null or a.valid_to >= coalesce(cast(? as date), current_date))) g
                where cast(? as text) is null or s.id = ?)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
 
     private static final String CHECKPOINT_EXTRAS = """
@@ -70,9 +77,9 @@ class FeatureExtras {
         String s = query.scenario();
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
         return switch (query.collection().id()) {
-            case "routes" -> new Sql().append(ROUTE_EXTRAS, at, at, s, s, at, at, s, s);
+            case "routes" -> new Sql().append(ROUTE_EXTRAS, at, at, at, s, s, at, at, s, s);
             // a client that chose the properties gets its regimes only when it names a scenario
-            case "checkpoints" -> allProperties(query) || s != null ? new Sql().append(CHECKPOINT_EXTRAS, at, at, s, s) : new Sql();
+            case "checkpoints" -> allProperties(query) || s != null ? new Sql().append(CHECKPOINT_EXTRAS, at, at, at, s, s) : new Sql();
             default -> new Sql();
         };
     }

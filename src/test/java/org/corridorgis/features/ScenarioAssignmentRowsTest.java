@@ -1,0 +1,109 @@
+package org.corridorgis.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.corridorgis.support.ServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scenarios' assignments as rows (corridor.scenario_assignment), which feature pages read, stay exactly what
+ * the scenarios' JSON says: after the seed load, and through inserts, updates, deletes and a truncate of
+ * corridor.scenarios (each in a transaction that is rolled back, so the shared database is left as it was). The
+ * expected values are read from the JSON with hand-written SQL, or written by hand.
+ */
+class ScenarioAssignmentRowsTest extends ServiceTestBase {
+
+    /** Every assignment element of every scenario, straight from the JSON, in the rows' column order. */
+    private static final String FROM_JSON = """
+            select s.id || '|' || p.part || '|' || e.n || '|' || coalesce(e.a->>'checkpoint_id', e.a->>'route_id') || '|'
+                   || coalesce(e.a->>'country', '-') || '|' || coalesce(e.a->>'regime', '-') || '|' || coalesce(e.a->>'open', '-')
+                   || '|' || coalesce(e.a->>'valid_from', '-') || '|' || coalesce(e.a->>'valid_to', '-')
+              from corridor.scenarios s, unnest(array['segments', 'checkpoints']) p(part),
+                   jsonb_array_elements(coalesce(s.assignments->p.part, '[]')) with ordinality e(a, n)
+             order by 1""";
+    private static final String FROM_ROWS = """
+            select scenario_id || '|' || part || '|' || n || '|' || target_id || '|' || coalesce(country, '-') || '|'
+                   || coalesce(regime, '-') || '|' || coalesce(open::text, '-') || '|' || coalesce(valid_from::text, '-')
+                   || '|' || coalesce(valid_to::text, '-')
+              from corridor.scenario_assignment order by 1""";
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theRowsAreTheSeedScenariosAssignments() {
+        List<String> json = jdbc.sql(FROM_JSON).query(String.class).list();
+        assertThat(json).hasSizeGreaterThan(50);
+        assertThat(jdbc.sql(FROM_ROWS).query(String.class).list()).isEqualTo(json);
+    }
+
+    @Test
+    void writesToTheScenariosChangeTheRowsInTheSameTransaction() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("""
+                    insert into corridor.scenarios (id, name, description, sources, accuracy, assignments)
+                    select 'sync-check', 'Sync check', 'test', sources, accuracy,
+                           '{"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
+                                              "valid_from": "2021-01-01", "valid_to": "2021-12-31"}],
+                             "segments": [{"route_id": "agarak-nurduz-road", "country": "ARM", "regime": "DOMESTIC", "open": true},
+                                          {"route_id": "agarak-nurduz-road", "country": "IRN", "regime": "INTL-TRANSIT", "open": true}]}'
+                      from corridor.scenarios where id = 'observed'""").update();
+            assertThat(rowsOf("sync-check")).containsExactly(
+                    "checkpoints|1|agarak-nurduz|-|CLOSED|false|2021-01-01|2021-12-31",
+                    "segments|1|agarak-nurduz-road|ARM|DOMESTIC|true|-|-",
+                    "segments|2|agarak-nurduz-road|IRN|INTL-TRANSIT|true|-|-");
+
+            jdbc.sql("""
+                    update corridor.scenarios set assignments = '{"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "INTL-TRANSIT", "open": true}]}'
+                     where id = 'sync-check'""").update();
+            assertThat(rowsOf("sync-check")).containsExactly("checkpoints|1|agarak-nurduz|-|INTL-TRANSIT|true|-|-");
+
+            jdbc.sql("delete from corridor.scenarios where id = 'sync-check'").update();
+            assertThat(rowsOf("sync-check")).isEmpty();
+            assertThat(jdbc.sql(FROM_ROWS).query(String.class).list()).isEqualTo(jdbc.sql(FROM_JSON).query(String.class).list());
+
+            jdbc.sql("truncate corridor.scenarios cascade").update();
+            assertThat(jdbc.sql("select count(*) from corridor.scenario_assignment").query(Long.class).single()).isZero();
+        });
+        // rolled back: the rows are the seed scenarios' again
+        assertThat(jdbc.sql(FROM_ROWS).query(String.class).list()).isEqualTo(jdbc.sql(FROM_JSON).query(String.class).list());
+    }
+
+    @Test
+    void aCheckpointPageGivesEachScenariosRegimeOnTheDayAsTheJsonDoes() {
+        for (String day : List.of("2022-06-01", "2025-12-01")) {
+            // by hand-written SQL over the JSON: the elements for this checkpoint whose period holds the day
+            List<String> expected = jdbc.sql("""
+                    select s.id || ':' || (e->>'regime') || ':' || (e->>'open')
+                      from corridor.scenarios s, jsonb_array_elements(s.assignments->'checkpoints') e
+                     where e->>'checkpoint_id' = 'agarak-nurduz'
+                       and (e->>'valid_from' is null or (e->>'valid_from')::date <= cast(:day as date))
+                       and (e->>'valid_to' is null or (e->>'valid_to')::date >= cast(:day as date))
+                     order by s.id""").param("day", day).query(String.class).list();
+            assertThat(expected).isNotEmpty();
+            JsonNode page = client.json("/collections/checkpoints/items/agarak-nurduz?datetime=" + day);
+            List<String> served = new ArrayList<>();
+            for (JsonNode r : page.path("properties").path("scenario_regimes")) {
+                served.add(r.path("scenario").asString() + ":" + r.path("regime").asString() + ":" + r.path("open").asBoolean());
+            }
+            assertThat(served).as("on %s", day).isEqualTo(expected);
+        }
+    }
+
+    private List<String> rowsOf(String scenario) {
+        return jdbc.sql("""
+                select part || '|' || n || '|' || target_id || '|' || coalesce(country, '-') || '|' || coalesce(regime, '-')
+                       || '|' || coalesce(open::text, '-') || '|' || coalesce(valid_from::text, '-') || '|' || coalesce(valid_to::text, '-')
+                  from corridor.scenario_assignment where scenario_id = :s order by part, n""")
+                .param("s", scenario).query(String.class).list();
+    }
+}
