@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The bulkhead: requests whose cost the client controls (a CQL2 filter, an analysis, a page above the large-export
- * size) hold at most a share of the database pool together. Beyond it they wait briefly for a turn and are then
+ * The bulkhead: requests whose cost the client controls (a CQL2 filter, in the query or a search body; an analysis;
+ * the whole-dataset export; a page above the large-export size) hold at most a share of the database pool together. Beyond it they wait briefly for a turn and are then
  * answered 503 with Retry-After, so that however many of them arrive, ordinary requests still find connections.
  */
 final class ExpensiveRequests implements HandlerInterceptor {
@@ -34,7 +34,9 @@ final class ExpensiveRequests implements HandlerInterceptor {
 
     boolean isExpensive(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (path.startsWith("/analysis/")) {
+        // analyses, the whole-dataset export and a search (its CQL2 filter is in the body, not a parameter)
+        if (path.startsWith("/analysis/") || path.equals("/export.gpkg")
+                || (path.startsWith("/collections/") && (path.endsWith("/search") || path.endsWith("/search/")))) {
             return true;
         }
         if (!path.startsWith("/collections/") || !(path.endsWith("/items") || path.endsWith("/items/"))) {

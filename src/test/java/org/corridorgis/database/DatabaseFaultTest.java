@@ -121,14 +121,17 @@ class DatabaseFaultTest {
     @Test
     @Order(2)
     void expensiveRequestsHoldOnlyPartOfThePool() throws Exception {
-        // 16 connections: filters may hold 8. Sixteen slow filtered requests at once: 8 run, the rest are turned
-        // away quickly, and an ordinary request is served meanwhile.
+        // 16 connections: filters may hold 8. Sixteen slow filtered requests at once, half in the query string and
+        // half as the body of a search: 8 run, the rest are turned away quickly, and an ordinary request is served
+        // meanwhile.
         String filtered = "/collections/slow-points/items?limit=10&filter=" + java.net.URLEncoder.encode("name <> 'x'", "UTF-8");
+        String search = "/collections/slow-points/search?limit=10";
+        String searchBody = "{\"op\": \"<>\", \"args\": [{\"property\": \"name\"}, \"x\"]}";
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<java.util.concurrent.Future<Sample>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                answers.add(clients.submit(() -> get(filtered)));
+                answers.add(clients.submit(i % 2 == 0 ? () -> get(filtered) : () -> post(search, searchBody)));
             }
             Thread.sleep(500);
             Sample ordinary = get(ITEMS);
@@ -151,7 +154,7 @@ class DatabaseFaultTest {
             // the eight that ran were cut off by the budget (2 s), not by the bulkhead
             assertThat(expensive.stream().filter(s -> s.title().equals("Query took too long"))).hasSize(8)
                     .allSatisfy(s -> assertThat(s.status()).isEqualTo(503));
-            System.out.printf("bulkhead: 16 slow filters at once: 8 turned away in %s ms; an ordinary request meanwhile: %d ms%n",
+            System.out.printf("bulkhead: 16 slow filters at once (8 in the query, 8 as search bodies): 8 turned away in %s ms; an ordinary request meanwhile: %d ms%n",
                     millis(turnedAway), ordinary.millis());
         } finally {
             clients.shutdownNow();
@@ -316,10 +319,18 @@ class DatabaseFaultTest {
     }
 
     static Sample get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)));
+    }
+
+    static Sample post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/cql2+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static Sample send(HttpRequest.Builder request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             java.util.regex.Matcher title = java.util.regex.Pattern.compile("\"title\":\"([^\"]*)\"").matcher(r.body());
             return new Sample(started, r.statusCode(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     r.headers().firstValue("Retry-After").isPresent(),
