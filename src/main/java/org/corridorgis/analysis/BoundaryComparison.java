@@ -59,13 +59,20 @@ class BoundaryComparison {
                      from la, (select ST_Collect(ST_Collect(ST_StartPoint(p), ST_EndPoint(p))) as pts
                                  from pinned where not ST_IsClosed(p)) x),
                  -- a line drawn from polygon edges can have gaps; gaps under 3 km are bridged by straight segments
+                 -- (between two parts, or the two ends of one part that nearly closes on itself: a ring drawn from
+                 -- polygon edges, such as an exclave's, that is open where the polygons part, at least 5 times as long
+                 -- as its gap)
                  a_ends as materialized (
-                   select d.path[1] as n, ST_StartPoint(d.geom) as e from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)
+                   select d.path[1] as n, ST_StartPoint(d.geom) as e, ST_Length(d.geom::geography) as len
+                     from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)
                    union all
-                   select d.path[1], ST_EndPoint(d.geom) from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)),
+                   select d.path[1], ST_EndPoint(d.geom), ST_Length(d.geom::geography)
+                     from a_pinned, ST_Dump(a_pinned.g) d where not ST_IsClosed(d.geom)),
                  bridges as materialized (
                    select ST_MakeLine(x.e, y.e) as g from a_ends x
-                   cross join lateral (select e from a_ends y where y.n <> x.n and y.e && ST_Expand(x.e, 0.05)
+                   cross join lateral (select e from a_ends y
+                                        where (y.n <> x.n or (not ST_Equals(y.e, x.e) and y.len > 5 * ST_Distance(x.e::geography, y.e::geography)))
+                                          and y.e && ST_Expand(x.e, 0.05)
                                         order by ST_Distance(x.e::geography, y.e::geography) limit 1) y
                     where ST_DWithin(x.e::geography, y.e::geography, 3000)),
                  faces as materialized (

@@ -40,6 +40,33 @@ class MapComparisonAndExposureTest extends ServiceTestBase {
     }
 
     @Test
+    void anExclaveWhoseRingIsOpenWhereThePolygonsPartStillCounts() {
+        // The reference line around Yukhari Askipara is drawn from the shared edges of the ARM and AZE polygons and
+        // is open for about 1.5 km; the de facto map draws no ring there. Closed across its gap, the ring encloses
+        // (by hand-written SQL) the area that map a (reference) gives to AZE and map b (de facto) to ARM.
+        double closedRingKm2 = jdbc.sql("""
+                select ST_Area(ST_MakePolygon(ST_AddPoint(l.g, ST_StartPoint(l.g)))::geography) / 1e6
+                  from (select ST_LineMerge(geom) as g from corridor.boundary_lines
+                         where id = 'reference-osm-2017:yukhari-askipara-exclave') l""").query(Double.class).single();
+        double gapM = jdbc.sql("""
+                select ST_Distance(ST_StartPoint(l.g)::geography, ST_EndPoint(l.g)::geography)
+                  from (select ST_LineMerge(geom) as g from corridor.boundary_lines
+                         where id = 'reference-osm-2017:yukhari-askipara-exclave') l""").query(Double.class).single();
+        assertThat(gapM).isBetween(1000.0, 3000.0);
+        JsonNode result = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024");
+        JsonNode exclave = null;
+        for (JsonNode f : result.path("features")) {
+            if (f.path("properties").path("sections").toString().contains("Yukhari Askipara exclave")) {
+                exclave = f;
+            }
+        }
+        assertThat(exclave).as("an area in the Yukhari Askipara exclave section").isNotNull();
+        assertThat(exclave.path("properties").path("direction").asString()).isEqualTo("AZE→ARM");
+        assertThat(exclave.path("properties").path("area_km2").asDouble())
+                .isCloseTo(closedRingKm2, org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
     void aPartialMapSaysNothingAboutRingsElsewhere() {
         JsonNode result = client.json("/analysis/boundaries/compare?a=reference-osm-2017&b=tavush-gazakh-2024");
         double transferred = jdbc.sql("select area_km2 from corridor.disputed_areas where id = 'tavush-gazakh-2024'").query(Double.class).single();
