@@ -97,4 +97,21 @@ class DockerComposeFileTest {
         assertThat(haproxy).contains("option httpchk GET /actuator/health/readiness")
                 .contains("server app-1 app-1:8080 check").contains("server app-2 app-2:8080 check");
     }
+
+    /**
+     * Compose itself (the docker-compose tool, which needs no engine for this) reads the file with the scale
+     * profile as valid and finds the primary, its replica, two instances and the load balancer in it.
+     */
+    @Test
+    void composeAcceptsTheScaleProfile() throws Exception {
+        Path errors = Files.createTempFile("compose-config", ".txt");
+        Process check = new ProcessBuilder("docker-compose", "--profile", "scale", "config", "--services")
+                .redirectError(errors.toFile()).start();
+        String out = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(Files.readString(errors)).isZero();
+        Files.deleteIfExists(errors);
+        assertThat(out.lines().map(String::strip).toList())
+                .containsExactlyInAnyOrder("db", "app", "db-replica", "app-1", "app-2", "lb");
+    }
 }
