@@ -235,25 +235,28 @@ class AnalysisController {
     ResponseEntity<?> compareBoundaries(HttpServletRequest request, HttpServletResponse response) {
         Params.allowOnly(request, Set.of("f", "a", "b", "section"));
         String format = Params.format(request, true);
-        List<String> maps = boundaries.knownMaps();
         String a = request.getParameter("a"), b = request.getParameter("b");
         for (String[] p : new String[][] {{"a", a}, {"b", b}}) {
             if (p[1] == null || p[1].isBlank()) {
-                throw ProblemException.badParameter(p[0], "give a map id; the maps are: " + String.join(", ", maps));
-            }
-            if (!maps.contains(p[1])) {
-                throw ProblemException.notFound("no boundary map '" + p[1] + "'; the maps are: " + String.join(", ", maps));
+                throw ProblemException.badParameter(p[0], "give a map id; the maps are: " + String.join(", ", boundaries.knownMaps()));
             }
         }
         String section = request.getParameter("section");
-        if (section != null && !boundaries.knownSections().contains(section)) {
+        // one statement reads both maps and checks the section; the lists of what exists are read only for an error
+        BoundaryComparison.Maps maps = boundaries.maps(a, b, section);
+        for (String id : new String[] {a, b}) {
+            if (!maps.has(id)) {
+                throw ProblemException.notFound("no boundary map '" + id + "'; the maps are: " + String.join(", ", boundaries.knownMaps()));
+            }
+        }
+        if (!maps.sectionKnown()) {
             throw ProblemException.notFound("no section '" + section + "'; the sections are: " + String.join(", ", boundaries.knownSections()));
         }
         if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
-        Map<String, Object> body = boundaries.compare(a, b, section, cited);
+        Map<String, Object> body = boundaries.compare(maps, a, b, section, cited);
         body.put("sources", sources.cite(cited));
         if (format.equals("csv")) {
             return AnalysisViews.csv(AnalysisViews.boundaryCsv(body, a, b));

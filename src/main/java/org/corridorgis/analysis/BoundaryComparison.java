@@ -156,9 +156,22 @@ class BoundaryComparison {
         return jdbc.sql("select distinct section from corridor.boundary_lines order by 1").query(String.class).list();
     }
 
-    Map<String, Object> map(String id) {
-        return jdbc.sql("select id, title, proposed_by, status, accuracy, sources from corridor.boundary_maps where id = :id")
-                .param("id", id).query((rs, n) -> {
+    /**
+     * What the comparison needs to know of the two maps, read in one statement: each map's record, whether it
+     * draws any line and how long its lines are (the longer is the base), the sources of its lines, and whether
+     * the section asked for exists. A map id that is not stored has no entry.
+     */
+    Maps maps(String a, String b, String section) {
+        Map<String, MapFacts> byId = new LinkedHashMap<>();
+        boolean[] sectionKnown = {section == null};
+        jdbc.sql("""
+                select m.id, m.title, m.proposed_by, m.status, m.accuracy, m.sources,
+                       coalesce((select sum(ST_Length(l.geom::geography)) from corridor.boundary_lines l where l.map_id = m.id), 0) as length_m,
+                       exists (select 1 from corridor.boundary_lines l where l.map_id = m.id) as has_lines,
+                       (select array_agg(distinct s order by s) from corridor.boundary_lines l, unnest(l.sources) s where l.map_id = m.id) as line_sources,
+                       (cast(:section as text) is null or exists (select 1 from corridor.boundary_lines l where l.section = :section)) as section_known
+                  from corridor.boundary_maps m where m.id in (:a, :b)""")
+                .param("a", a).param("b", b).param("section", section).query(rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getString("id"));
                     m.put("title", rs.getString("title"));
@@ -166,39 +179,49 @@ class BoundaryComparison {
                     m.put("status", rs.getString("status"));
                     m.put("accuracy", rs.getString("accuracy"));
                     m.put("sources", Sources.array(rs, "sources"));
-                    return m;
-                }).single();
+                    List<String> lineSources = Sources.array(rs, "line_sources");
+                    byId.put(rs.getString("id"), new MapFacts(m, rs.getBoolean("has_lines"), rs.getDouble("length_m"),
+                            lineSources == null ? List.of() : lineSources));
+                    sectionKnown[0] = rs.getBoolean("section_known");
+                });
+        return new Maps(byId, sectionKnown[0]);
+    }
+
+    /** A map's record as the answer shows it, and the facts of its lines the comparison uses. */
+    record MapFacts(Map<String, Object> record, boolean hasLines, double lengthM, List<String> lineSources) {
+    }
+
+    /** The maps found by {@link #maps}, by id, and whether the section asked for (if any) exists. */
+    record Maps(Map<String, MapFacts> byId, boolean sectionKnown) {
+        boolean has(String id) {
+            return byId.containsKey(id);
+        }
     }
 
     /** Whether map x's line is the better base for the comparison than y's: longer, then by id. */
-    private boolean baseFirst(String x, String y) {
-        List<Double> lengths = jdbc.sql("select coalesce((select sum(ST_Length(geom::geography)) from corridor.boundary_lines where map_id = :x), 0), "
-                + "coalesce((select sum(ST_Length(geom::geography)) from corridor.boundary_lines where map_id = :y), 0)")
-                .param("x", x).param("y", y).query((rs, n) -> List.of(rs.getDouble(1), rs.getDouble(2))).single();
-        return lengths.get(0) > lengths.get(1) || (lengths.get(0).equals(lengths.get(1)) && x.compareTo(y) < 0);
+    private static boolean baseFirst(MapFacts x, MapFacts y) {
+        String xId = (String) x.record().get("id"), yId = (String) y.record().get("id");
+        return x.lengthM() > y.lengthM() || (x.lengthM() == y.lengthM() && xId.compareTo(yId) < 0);
     }
 
-    Map<String, Object> compare(String a, String b, String section, Set<String> sourceIds) {
+    Map<String, Object> compare(Maps maps, String a, String b, String section, Set<String> sourceIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
-        Map<String, Object> mapA = map(a);
-        Map<String, Object> mapB = map(b);
+        MapFacts factsA = maps.byId().get(a), factsB = maps.byId().get(b);
         @SuppressWarnings("unchecked")
-        List<String> sa = (List<String>) mapA.get("sources");
+        List<String> sa = (List<String>) factsA.record().get("sources");
         @SuppressWarnings("unchecked")
-        List<String> sb = (List<String>) mapB.get("sources");
+        List<String> sb = (List<String>) factsB.record().get("sources");
         sourceIds.addAll(sa);
         sourceIds.addAll(sb);
-        body.put("a", mapA);
-        body.put("b", mapB);
+        body.put("a", factsA.record());
+        body.put("b", factsB.record());
         if (section != null) {
             body.put("section", section);
         }
         // a map that publishes no line (a stated map basis) cannot be compared: say so rather than report 0 km²
-        List<String> lineless = jdbc.sql("""
-                select m from unnest(array[:a, :b]) m
-                 where not exists (select 1 from corridor.boundary_lines l where l.map_id = m) group by m order by m""")
-                .param("a", a).param("b", b).query(String.class).list();
+        List<String> lineless = java.util.stream.Stream.of(factsA, factsB).filter(f -> !f.hasLines())
+                .map(f -> (String) f.record().get("id")).distinct().sorted().toList();
         if (!lineless.isEmpty()) {
             body.put("comparable", false);
             String reason = "not comparable: " + String.join(" and ", lineless) + " publishes no line (a map basis is stated, no line is drawn)";
@@ -219,7 +242,7 @@ class BoundaryComparison {
         int[] k = {0};
         // The areas are computed with the longer line as the base (its gaps are bridged), so that a and b in
         // either order give the same areas, with the directions swapped.
-        boolean swap = !a.equals(b) && baseFirst(b, a);
+        boolean swap = !a.equals(b) && baseFirst(factsB, factsA);
         String first = swap ? b : a, second = swap ? a : b;
         String stateA = swap ? "state_b" : "state_a", stateB = swap ? "state_a" : "state_b";
         for (Map<String, Object> f : jdbc.sql(FACES).param("a", first).param("b", second).param("section", section).query((rs, n) -> {
@@ -288,8 +311,8 @@ class BoundaryComparison {
         if (sections.isEmpty()) {
             notes.add("neither map has a line" + (section == null ? "" : " in section " + section) + "; nothing to compare");
         }
-        jdbc.sql("select distinct unnest(sources) from corridor.boundary_lines where map_id in (:a, :b)")
-                .param("a", a).param("b", b).query(String.class).list().forEach(sourceIds::add);
+        sourceIds.addAll(factsA.lineSources());
+        sourceIds.addAll(factsB.lineSources());
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("area_km2", Sources.round(total, 3));
         totals.put("directions", directions);
