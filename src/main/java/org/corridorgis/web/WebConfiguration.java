@@ -19,7 +19,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-/** CORS: any web page may read the data (GET and HEAD), and see the headers that matter to GIS clients. */
+/** CORS: any web page may read the data (GET and HEAD, and POST to a search), and see the headers that matter to GIS clients. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -35,7 +35,7 @@ class WebConfiguration {
 
     /**
      * CORS for every path, answered before Spring MVC: a preflight is answered here entirely, and one that is
-     * refused (a method other than GET or HEAD) gets a problem body saying why, like every other 4xx.
+     * refused (a method other than GET or HEAD, or POST to a search) gets a problem body saying why, like every other 4xx.
      */
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter() {
@@ -45,7 +45,11 @@ class WebConfiguration {
         cors.setAllowedHeaders(List.of("*"));
         cors.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "Content-Length", DataVersion.HEADER));
         cors.setMaxAge(86400L);
+        // a search reads too (its CQL2 filter comes as a body, hence POST): any page may send one
+        CorsConfiguration search = new CorsConfiguration(cors);
+        search.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/collections/*/search", search); // the first pattern that matches applies
         source.registerCorsConfiguration("/**", cors);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new ProblemCorsProcessor());

@@ -203,4 +203,27 @@ class BadInputAndHeadersTest extends ServiceTestBase {
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,HEAD,OPTIONS");
     }
+
+    @Test
+    void anyPageMaySendASearch() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI search = java.net.URI.create(client.base() + "/collections/checkpoints/search?limit=100");
+        HttpResponse<String> preflight = http.send(java.net.http.HttpRequest.newBuilder(search)
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,HEAD,POST,OPTIONS");
+        HttpResponse<String> found = client.post("/collections/checkpoints/search?limit=100", "application/cql2+json",
+                "{\"op\": \"=\", \"args\": [{\"property\": \"id\"}, \"agarak-nurduz\"]}", "Origin", "https://elsewhere.example");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(ServiceClient.parse(found.body()).path("features").size()).isEqualTo(1);
+        // deleting through a search is no read: refused like any other method but GET and HEAD
+        HttpResponse<String> delete = http.send(java.net.http.HttpRequest.newBuilder(search)
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "DELETE").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(403);
+    }
 }
