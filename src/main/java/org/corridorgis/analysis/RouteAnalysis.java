@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * there is passport, customs and border control there. Under an operator 'national' each state of the checkpoint
  * applies its own control (exit + entry: two checks at a two-state crossing, as in "four customs checkpoints"
  * for Baku–Nakhchivan via Iran); under 'third party' the guarantor applies one; otherwise one, by an unspecified
- * authority. A control that the proposer left unspecified (NULL) is not counted and is reported as unspecified.
+ * authority. A control that the proposer left unspecified (NULL) is not counted and is listed in the checkpoint's
+ * {@code unspecified}. A checkpoint closed under the scenario has no checks, but the "if it were open" time counts
+ * it as {@link #IF_OPEN_ASSUMPTION} ({@code if_open}, {@code assumed_dwell_minutes}).
  * Dwell time = checks of each kind × the dwell minutes of that kind.
  */
 @Component
@@ -42,6 +44,14 @@ class RouteAnalysis {
             return m;
         }
     }
+
+    /**
+     * How a checkpoint closed under the scenario enters the "if it were open" estimate: like any international
+     * crossing, each of its states applying passport, customs and border control (exit + entry), so that a
+     * closed crossing does not make a route look quicker than an open one.
+     */
+    static final String IF_OPEN_ASSUMPTION = "a closed checkpoint is counted as if open, each of its states applying passport, customs "
+            + "and border control";
 
     private static final String ROUTES = """
             select r.id, r.name, r.mode, r.status, r.origin, r.destination, r.via, r.proposed_by, r.sources, r.accuracy,
@@ -104,12 +114,19 @@ class RouteAnalysis {
                      case cp.operator when 'national' then cp.states when 'third party' then coalesce(cp.overseen_by, cp.guarantors) end as controlled_by,
                      case when cp.passport_control then k.n else 0 end as passport_checks,
                      case when cp.customs_control then k.n else 0 end as customs_checks,
-                     case when cp.border_control then k.n else 0 end as border_checks
+                     case when cp.border_control then k.n else 0 end as border_checks,
+                     cp.open is not true as closed,
+                     case when cp.open then array_remove(array[
+                       case when cp.passport_control is null then 'passport' end,
+                       case when cp.customs_control is null then 'customs' end,
+                       case when cp.border_control is null then 'border' end], null) else '{}' end as unspecified,
+                     coalesce(cardinality(cp.states), 0) as if_open_checks
                 from cp cross join lateral (
                   select case cp.operator when 'national' then cardinality(cp.states) else 1 end as n) k
             )
             select counted.*,
-                   passport_checks * :dwellPassport + customs_checks * :dwellCustoms + border_checks * :dwellBorder as dwell_minutes
+                   passport_checks * :dwellPassport + customs_checks * :dwellCustoms + border_checks * :dwellBorder as dwell_minutes,
+                   if_open_checks * (:dwellPassport + :dwellCustoms + :dwellBorder) as if_open_dwell_minutes
               from counted order by route_id, ord
             """;
 
@@ -276,6 +293,17 @@ class RouteAnalysis {
                     checks.put("border", rs.getInt("border_checks"));
                     c.put("checks", checks);
                     c.put("dwell_minutes", Sources.round(rs.getDouble("dwell_minutes"), 1));
+                    c.put("unspecified", Sources.array(rs, "unspecified"));
+                    if (rs.getBoolean("closed")) {
+                        int n = rs.getInt("if_open_checks");
+                        Map<String, Object> ifOpen = new LinkedHashMap<>();
+                        ifOpen.put("passport", n);
+                        ifOpen.put("customs", n);
+                        ifOpen.put("border", n);
+                        ifOpen.put("dwell_minutes", Sources.round(rs.getDouble("if_open_dwell_minutes"), 1));
+                        ifOpen.put("assumption", IF_OPEN_ASSUMPTION);
+                        c.put("if_open", ifOpen);
+                    }
                     c.put("sources", citedWithRegime(rs, sourceIds));
                     checkpoints.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(c);
                     return c;
@@ -354,8 +382,8 @@ class RouteAnalysis {
             route.put("states_crossed", new ArrayList<>(states));
             route.put("consent_needed_from", new ArrayList<>(states));
             route.put("checkpoints", cps);
-            int passport = 0, customs = 0, border = 0;
-            double dwell = 0, moving = 0;
+            int passport = 0, customs = 0, border = 0, unspecified = 0, assumedChecks = 0;
+            double dwell = 0, moving = 0, assumed = 0;
             boolean open = true;
             List<String> closed = new ArrayList<>();
             for (Map<String, Object> c : cps) {
@@ -365,6 +393,13 @@ class RouteAnalysis {
                 customs += checks.get("customs");
                 border += checks.get("border");
                 dwell += (Double) c.get("dwell_minutes");
+                unspecified += ((List<?>) c.get("unspecified")).size();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> ifOpen = (Map<String, Object>) c.get("if_open");
+                if (ifOpen != null) {
+                    assumed += (Double) ifOpen.get("dwell_minutes");
+                    assumedChecks += 3 * (Integer) ifOpen.get("passport");
+                }
                 if (!Boolean.TRUE.equals(c.get("open"))) {
                     open = false;
                     closed.add("checkpoint " + c.get("id") + (c.get("open") == null ? " (no assignment in the scenario)" : ""));
@@ -382,6 +417,7 @@ class RouteAnalysis {
             counts.put("customs", customs);
             counts.put("border", border);
             counts.put("total", passport + customs + border);
+            counts.put("unspecified", unspecified);
             route.put("checkpoint_checks", counts);
             route.put("segments", segs);
             route.put("open", open);
@@ -389,15 +425,16 @@ class RouteAnalysis {
             Map<String, Object> time = new LinkedHashMap<>();
             time.put("moving_minutes", Sources.round(moving, 1));
             time.put("dwell_minutes", Sources.round(dwell, 1));
-            time.put("total_minutes", Sources.round(moving + dwell, 1));
-            time.put("total_hours", Sources.round((moving + dwell) / 60, 2));
+            time.put("assumed_dwell_minutes", Sources.round(assumed, 1));
+            time.put("total_minutes", Sources.round(moving + dwell + assumed, 1));
+            time.put("total_hours", Sources.round((moving + dwell + assumed) / 60, 2));
             time.put("note", open ? "estimate: segment length / mode speed + dwell per check"
-                    : "estimate if the route were open: it is closed under this scenario");
+                    : "estimate if the route were open: it is closed under this scenario; " + IF_OPEN_ASSUMPTION);
             route.put("transit_time", time);
             @SuppressWarnings("unchecked")
             Map<String, Object> cited = (Map<String, Object>) route.get("cited_journey_time");
             if (cited != null) {
-                route.put("reconciliation", reconcile(cited, moving / 60, dwell / 60, passport + customs + border,
+                route.put("reconciliation", reconcile(cited, moving / 60, (dwell + assumed) / 60, passport + customs + border + assumedChecks,
                         (Double) route.get("length_km"), "rail".equals(route.get("mode")) ? t.speedRail() : t.speedRoad()));
             }
             if (withExposure) {

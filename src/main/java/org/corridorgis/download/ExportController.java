@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExportController {
 
-    private static final Set<String> PARAMETERS = Set.of("datetime", "scenario");
+    private static final Set<String> PARAMETERS = Set.of("datetime", "scenario", "collections");
     static final String LICENCE = "Data: ODbL 1.0 where derived from OpenStreetMap; every feature cites its sources (see the sources layer)";
     static final String ATTRIBUTION = "© OpenStreetMap contributors; corridor-gis";
 
@@ -52,7 +52,7 @@ class ExportController {
         QueryParameters.eachOnce(request);
         String datetime = request.getParameter("datetime");
         String scenario = request.getParameter("scenario");
-        List<Collection> collections = catalog.collections();
+        List<Collection> collections = chosen(request.getParameter("collections"));
         var queries = new ArrayList<org.corridorgis.features.ItemsQuery>();
         for (Collection c : collections) {
             queries.add(parser.whole(c, datetime, scenario)); // all checked before anything is written
@@ -80,6 +80,7 @@ class ExportController {
                         List.of("exported_at", OffsetDateTime.now(ZoneOffset.UTC).toInstant().toString()),
                         List.of("datetime", datetime == null ? "all recorded times" : datetime),
                         List.of("scenario", scenario == null ? "all scenarios" : scenario),
+                        List.of("collections", collections.stream().map(Collection::id).collect(java.util.stream.Collectors.joining(","))),
                         List.of("licence", LICENCE),
                         List.of("attribution", ATTRIBUTION),
                         List.of("source", RequestUrls.root(request) + "/"),
@@ -90,5 +91,27 @@ class ExportController {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The layers of the file: every collection, or those named in {@code collections} (comma-separated, as the
+     * viewer sends its visible layers) with the sources always included, since every feature cites them.
+     */
+    private List<Collection> chosen(String names) {
+        List<Collection> all = catalog.collections();
+        if (names == null) {
+            return all;
+        }
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (String name : names.split(",", -1)) {
+            String id = name.strip();
+            if (id.isEmpty() || catalog.collection(id).isEmpty()) {
+                throw org.corridorgis.web.ProblemException.badParameter("collections", "'" + id + "' is not a collection; the collections are: "
+                        + all.stream().map(Collection::id).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            wanted.add(id);
+        }
+        wanted.add("sources");
+        return all.stream().filter(c -> wanted.contains(c.id())).toList();
     }
 }

@@ -30,7 +30,11 @@ class FeaturesHtml {
     String landing(Map<String, Object> body, HttpServletRequest request) {
         StringBuilder b = new StringBuilder("<p>").append(escape(body.get("description"))).append("</p><ul>");
         b.append("<li><a href=\"/collections?f=html\">Collections</a>: the data, each with its sources and accuracy</li>");
-        b.append("<li><a href=\"/viewer\">Map viewer</a></li>");
+        b.append("<li><a href=\"/viewer\">Map viewer</a>: the map on any day since 1991, under each scenario</li>");
+        b.append("<li><a href=\"/analysis\">Analyses</a>: <a href=\"/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,"
+                + "baku-nakhchivan-via-aras-corridor-iran&f=html\">the routes compared</a>, "
+                + "<a href=\"/analysis/routes/baku-nakhchivan-via-meghri/scenarios?f=html\">one route under every scenario</a>, "
+                + "<a href=\"/analysis/territory?f=html\">territory held since 2020</a></li>");
         b.append("<li><a href=\"/api?f=html\">API documentation</a> (<a href=\"/api\">OpenAPI 3.0</a>)</li>");
         b.append("<li><a href=\"/conformance?f=html\">Conformance classes</a></li>");
         b.append("<li><a href=\"/functions?f=html\">CQL2 functions</a></li>");
@@ -172,6 +176,9 @@ class FeaturesHtml {
         JsonNode f = json.readTree(featureJson);
         String id = f.path("id").asString();
         StringBuilder b = new StringBuilder();
+        String name = f.path("properties").path("name").asString(f.path("properties").path("title").asString(""));
+        b.append("<p class=\"muted\">").append(escape(c.title())).append(" · <code>").append(escape(id)).append("</code> · ")
+                .append("<a href=\"/viewer/#sel=").append(escape(RequestUrls.encode(c.id() + "/" + id))).append("\">Open in the map viewer</a></p>");
         if (f.hasNonNull("geometry")) {
             b.append(HtmlMap.svg(List.of(f.get("geometry")), 640));
         }
@@ -187,8 +194,9 @@ class FeaturesHtml {
                     .append("?f=html\">").append(escape(s.asString())).append("</a></li>"));
             b.append("</ul>");
         }
-        return Html.page(id, crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Items",
-                path + "/items?f=html", id, null), b.toString(), path + "/items/" + RequestUrls.encode(id) + "?f=json");
+        String heading = name.isBlank() ? id : name;
+        return Html.page(heading, crumbs("Collections", "/collections?f=html", c.title(), path + "?f=html", "Items",
+                path + "/items?f=html", heading, null), b.toString(), path + "/items/" + RequestUrls.encode(id) + "?f=json");
     }
 
     /** Every version of a feature, oldest first: what changed, and when it was recorded. */
@@ -249,10 +257,35 @@ class FeaturesHtml {
             return String.join(", ", parts);
         }
         if (value.isContainer()) {
-            return "<details><summary>" + value.size() + " entries</summary><pre>"
-                    + escape(json.writerWithDefaultPrettyPrinter().writeValueAsString(value)) + "</pre></details>";
+            String readable = nested(value, 0);
+            return value.size() > 8 ? "<details><summary>" + value.size() + " entries</summary>" + readable + "</details>" : readable;
         }
         return escape(value.toString());
+    }
+
+    /** Nested objects and lists as nested tables and lists, for readers rather than programs. */
+    private String nested(JsonNode value, int depth) {
+        if (!value.isContainer()) {
+            return value.isString() ? escape(value.asString()) : escape(value.toString());
+        }
+        if (depth > 4) {
+            return escape(value.toString());
+        }
+        StringBuilder b = new StringBuilder();
+        if (value.isArray()) {
+            if (allScalar(value)) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(v -> parts.add(v.isString() ? escape(v.asString()) : escape(v.toString())));
+                return String.join(", ", parts);
+            }
+            b.append("<ol>");
+            value.forEach(v -> b.append("<li>").append(nested(v, depth + 1)).append("</li>"));
+            return b.append("</ol>").toString();
+        }
+        b.append("<table class=\"nested\">");
+        value.properties().forEach(e -> b.append("<tr><th>").append(escape(e.getKey().replace('_', ' '))).append("</th><td>")
+                .append(e.getValue().isNull() ? "" : nested(e.getValue(), depth + 1)).append("</td></tr>"));
+        return b.append("</table>").toString();
     }
 
     private static boolean allScalar(JsonNode array) {

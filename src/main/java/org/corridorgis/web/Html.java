@@ -53,7 +53,7 @@ public final class Html {
         }
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                + "<title>" + escape(title) + " – corridor-gis</title><style>" + STYLE + "</style>"
+                + "<title>" + escape(title) + " – corridor-gis</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><style>" + STYLE + "</style>"
                 + (jsonHref == null ? "" : "<link rel=\"alternate\" type=\"application/json\" href=\"" + escape(jsonHref) + "\">")
                 + "</head><body><header><a href=\"/\">corridor-gis</a></header><nav class=\"crumbs\">" + nav + "</nav><main>"
                 + "<h1>" + escape(title) + "</h1>" + body

@@ -90,6 +90,66 @@ class AnalysisTest {
     }
 
     @Test
+    void aClosedCheckpointCountsInTheIfOpenTimeAsAnyCrossingDoes() throws Exception {
+        // under TRIPP the Aghband–Kalaleh bridge is closed: no checks under the scenario, but the "if it were open" time
+        // counts it as any international crossing (each state: passport 30 + customs 60 + border 20 min)
+        JsonNode routes = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-meghri&scenario=tripp-2026")
+                .path("routes");
+        assertThat(routes.size()).isEqualTo(2);
+        for (JsonNode r : routes) {
+            String id = r.path("id").asString();
+            double moving = jdbc.sql("select sum(ST_Length(geom::geography) / 1000 / (case mode when 'rail' then 60 else 70 end) * 60) "
+                    + "from corridor.route_segments where route_id = ?").param(id).query(Double.class).single();
+            int states = jdbc.sql("select sum(cardinality(c.states))::int from corridor.routes r cross join unnest(r.checkpoints) u(id) "
+                    + "join corridor.checkpoints c on c.id = u.id where r.id = ?").param(id).query(Integer.class).single();
+            assertThat(r.path("transit_time").path("total_minutes").asDouble()).as(id)
+                    .isCloseTo(moving + states * 110.0, org.assertj.core.data.Offset.offset(0.11));
+        }
+        // 14:34 via the Aras and 15:40 via Meghri: the Aras route is no longer shown quicker for being closed
+        assertThat(Math.round(routes.get(0).path("transit_time").path("total_minutes").asDouble())).isEqualTo(14 * 60 + 34);
+        assertThat(Math.round(routes.get(1).path("transit_time").path("total_minutes").asDouble())).isEqualTo(15 * 60 + 40);
+        JsonNode bridge = null;
+        for (JsonNode c : routes.get(0).path("checkpoints")) {
+            if (c.path("id").asString().equals("aghband-kalaleh-bridge")) {
+                bridge = c;
+            }
+        }
+        assertThat(bridge).isNotNull();
+        assertThat(bridge.path("checks").path("customs").asInt()).isZero();
+        assertThat(bridge.path("if_open").path("customs").asInt()).isEqualTo(2);
+        assertThat(bridge.path("if_open").path("dwell_minutes").asDouble()).isEqualTo(220.0);
+        assertThat(routes.get(0).path("transit_time").path("assumed_dwell_minutes").asDouble()).isEqualTo(220.0);
+    }
+
+    @Test
+    void controlsTheSourcesLeaveOpenAreListedAsUnspecified() throws Exception {
+        for (String scenario : jdbc.sql("select id from corridor.scenarios order by id").query(String.class).list()) {
+            JsonNode routes = ok("/analysis/routes/compare?routes=baku-nakhchivan-via-meghri,yerevan-iran-rail-via-nakhchivan&scenario=" + scenario).path("routes");
+            assertThat(routes.size()).isEqualTo(2);
+            for (JsonNode r : routes) {
+                int total = 0;
+                for (JsonNode c : r.path("checkpoints")) {
+                    java.util.List<String> expected = java.util.List.of();
+                    if (c.path("open").asBoolean(false)) {
+                        expected = jdbc.sql("""
+                                select x.control from corridor.control_regimes cr cross join lateral (values
+                                  ('passport', cr.passport_control), ('customs', cr.customs_control), ('border', cr.border_control)) x(control, v)
+                                 where cr.code = ? and x.v is null""").param(c.path("regime").path("code").asString()).query(String.class).list();
+                    }
+                    java.util.List<String> shown = new java.util.ArrayList<>();
+                    c.path("unspecified").forEach(u -> shown.add(u.asString()));
+                    assertThat(shown).as(scenario + " " + c.path("id").asString()).containsExactlyElementsOf(expected);
+                    total += expected.size();
+                }
+                assertThat(r.path("checkpoint_checks").path("unspecified").asInt()).isEqualTo(total);
+            }
+        }
+        // the seed data has such a regime: Russian border guards under point 9 leave passport and customs control unspecified
+        assertThat(jdbc.sql("select count(*) from corridor.control_regimes where passport_control is null and border_control").query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
     void mapComparedWithItselfHasNoAreaAndSwappingSwapsDirections() throws Exception {
         JsonNode self = ok("/analysis/boundaries/compare?a=reference-osm-2017&b=reference-osm-2017");
         assertThat(self.path("totals").path("area_km2").asDouble()).isZero();
