@@ -104,7 +104,7 @@ function style() {
         paint: { 'line-color': '#56B4E9', 'line-width': 14, 'line-opacity': 0.35 }, filter: ['in', ['get', 'id'], ['literal', []]],
         layout: { 'line-join': 'round', 'line-cap': 'round' } },
       { id: 'routes-casing', type: 'line', source: 'transport', 'source-layer': 'routes',
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 10, 8], 'line-opacity': 0.9 },
+        paint: { 'line-color': '#555555', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 10, 7], 'line-opacity': 0.9 },
         layout: { 'line-join': 'round', 'line-cap': 'round' } }
     ].concat(routeLayers, [
       // events that have happened by the chosen day, drawn with the geometry of what they changed

@@ -223,10 +223,12 @@ class AnalysisController {
         for (Map<String, Object> m : perScenario) {
             tables.add(Map.of("scenario", m.get("scenario"), "routes", List.of(m.get("route"))));
         }
+        @SuppressWarnings("unchecked")
+        Object routeName = perScenario.isEmpty() ? id : ((Map<String, Object>) perScenario.get(0).get("route")).get("name");
         perScenario.forEach(m -> m.remove("route"));
         return switch (format) {
             case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(tables));
-            case "html" -> AnalysisViews.html("Route " + id + " under each scenario", AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body), request);
+            case "html" -> AnalysisViews.html(routeName + " under each scenario", AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body), request);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         };
     }

@@ -41,14 +41,29 @@ final class AnalysisViews {
         Set<String> cols = new LinkedHashSet<>();
         rows.forEach(r -> cols.addAll(r.keySet()));
         StringBuilder b = new StringBuilder("<table><tr>");
-        cols.forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
+        cols.forEach(c -> b.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>"));
         b.append("</tr>");
         for (Map<String, Object> r : rows) {
             b.append("<tr>");
-            cols.forEach(c -> b.append("<td>").append(Html.escape(r.get(c))).append("</td>"));
+            cols.forEach(c -> b.append("<td>").append(Html.escape(readable(r.get(c)))).append("</td>"));
             b.append("</tr>");
         }
         return b.append("</table>").toString();
+    }
+
+    /** A value for a reader: a map as "key: value; …", a list joined, nested values alike (never Java's {k=v}). */
+    static String readable(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, v) -> parts.add(k + ": " + readable(v)));
+            return String.join("; ", parts);
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            List<String> parts = new ArrayList<>();
+            c.forEach(v -> parts.add(readable(v)));
+            return String.join(", ", parts);
+        }
+        return value == null ? "" : value.toString();
     }
 
     static String citeHtml(Map<String, Object> body) {
@@ -177,12 +192,12 @@ final class AnalysisViews {
     static String routeHtml(List<Map<String, Object>> tables) {
         StringBuilder b = new StringBuilder("<table><tr>");
         for (String c : CSV_COLUMNS) {
-            b.append("<th>").append(Html.escape(c)).append("</th>");
+            b.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");
         }
         b.append("</tr>");
         for (List<Object> row : routeRows(tables)) {
             b.append("<tr>");
-            row.forEach(o -> b.append("<td>").append(Html.escape(o)).append("</td>"));
+            row.forEach(o -> b.append("<td>").append(Html.escape(readable(o))).append("</td>"));
             b.append("</tr>");
         }
         return b.append("</table>").toString();
