@@ -101,7 +101,7 @@ function style() {
           'line-opacity': 0.95 },
         layout: { 'line-join': 'round' } },
       { id: 'routes-highlight', type: 'line', source: 'transport', 'source-layer': 'routes',
-        paint: { 'line-color': '#56B4E9', 'line-width': 14, 'line-opacity': 0.35 }, filter: ['in', ['get', 'id'], ['literal', []]],
+        paint: { 'line-color': '#9b9b9b', 'line-width': 14, 'line-opacity': 0.45 }, filter: ['in', ['get', 'id'], ['literal', []]],
         layout: { 'line-join': 'round', 'line-cap': 'round' } },
       { id: 'routes-casing', type: 'line', source: 'transport', 'source-layer': 'routes',
         paint: { 'line-color': '#555555', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 5, 10, 7], 'line-opacity': 0.9 },
@@ -196,7 +196,11 @@ export function createMap(onLoad) {
   const map = viewer.map = new maplibregl.Map(opts);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-  map.on('error', function (e) { recordError('map: ' + ((e && e.error && e.error.message) || e)); });
+  map.on('error', function (e) {
+    // a tile request cancelled because the scenario or the day changed under it is not a failure
+    if (e && e.error && (e.error.name === 'AbortError' || e.error.message === 'AbortError')) { return; }
+    recordError('map: ' + ((e && e.error && e.error.message) || e));
+  });
   map.on('styleimagemissing', function (e) {
     if (e.id === 'hatch' && !map.hasImage('hatch')) { map.addImage('hatch', hatchImage()); }
     if (e.id === 'cross' && !map.hasImage('cross')) { map.addImage('cross', crossImage()); }

@@ -16,7 +16,7 @@ export const REGIME_OTHER = '#888888';
 /** No regime under the scenario: white with a dark outline. */
 export const REGIME_NONE = '#FFFFFF';
 
-export const COUNTRY_COLOURS = { ARM: '#f2e6d0', AZE: '#dde9d6', GEO: '#e6e2ee', IRN: '#efe9dc', TUR: '#f0e0dc', RUS: '#e6e6e6' };
+export const COUNTRY_COLOURS = { ARM: '#f2e6d0', AZE: '#e2ebcf', GEO: '#e6e2ee', IRN: '#efe9dc', TUR: '#f0e0dc', RUS: '#e6e6e6' };
 export const COUNTRY_OTHER = '#efefef';
 
 export const KIND_COLOURS = {

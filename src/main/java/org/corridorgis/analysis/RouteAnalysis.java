@@ -295,11 +295,11 @@ class RouteAnalysis {
                     c.put("dwell_minutes", Sources.round(rs.getDouble("dwell_minutes"), 1));
                     c.put("unspecified", Sources.array(rs, "unspecified"));
                     if (rs.getBoolean("closed")) {
-                        int n = rs.getInt("if_open_checks");
+                        int states = rs.getInt("if_open_checks");
                         Map<String, Object> ifOpen = new LinkedHashMap<>();
-                        ifOpen.put("passport", n);
-                        ifOpen.put("customs", n);
-                        ifOpen.put("border", n);
+                        ifOpen.put("passport", states);
+                        ifOpen.put("customs", states);
+                        ifOpen.put("border", states);
                         ifOpen.put("dwell_minutes", Sources.round(rs.getDouble("if_open_dwell_minutes"), 1));
                         ifOpen.put("assumption", IF_OPEN_ASSUMPTION);
                         c.put("if_open", ifOpen);

@@ -65,7 +65,7 @@ class ViewerBrowserTest {
     static final Path SCREENSHOT = Path.of("target", "viewer-screenshot.png");
 
     /** Colours of the viewer's palette (palette.js): the regimes take a colour-blind-safe set. */
-    static final int AZE = 0xdde9d6;
+    static final int AZE = 0xe2ebcf;
     static final int CLOSED = 0x000000;
     static final int NATIONAL = 0x004488;
     static final Map<String, Integer> REGIME = Map.of("CLOSED", 0x000000, "INTL-TRANSIT", 0x117733, "NATIONAL", 0x004488,
