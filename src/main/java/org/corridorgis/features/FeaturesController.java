@@ -44,9 +44,13 @@ class FeaturesController {
     private final FilterCompiler.FilterLimitsProperties filterLimits;
     private final ItemsDownloads downloads;
 
+    private final FeatureSurroundings surroundings;
+
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
                        FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history,
-                       CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits, ItemsDownloads downloads) {
+                       CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits, ItemsDownloads downloads,
+                       FeatureSurroundings surroundings) {
+        this.surroundings = surroundings;
         this.schemas = schemas;
         this.filterLimits = filterLimits;
         this.downloads = downloads;
@@ -226,7 +230,8 @@ class FeaturesController {
         }
         versions.tag(page.version(), request, response, query.format().name());
         if (query.format() == OutputFormat.HTML) {
-            write(request, response, "text/html;charset=UTF-8", html.item(c, page.features().get(0), request));
+            List<tools.jackson.databind.JsonNode> around = query.crs() == org.corridorgis.crs.SupportedCrs.CRS84 ? surroundings.around(c, featureId) : List.of();
+            write(request, response, "text/html;charset=UTF-8", html.item(c, page.features().get(0), around, request));
             return;
         }
         String feature = page.features().get(0);

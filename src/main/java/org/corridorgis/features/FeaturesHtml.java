@@ -172,6 +172,11 @@ class FeaturesHtml {
     }
 
     String item(Collection c, String featureJson, HttpServletRequest request) {
+        return item(c, featureJson, List.of(), request);
+    }
+
+    /** A feature's page; {@code surroundings}: country outlines drawn under it on its map (CRS84 only). */
+    String item(Collection c, String featureJson, List<JsonNode> surroundings, HttpServletRequest request) {
         String path = "/collections/" + RequestUrls.encode(c.id());
         JsonNode f = json.readTree(featureJson);
         String id = f.path("id").asString();
@@ -180,7 +185,7 @@ class FeaturesHtml {
         b.append("<p class=\"muted\">").append(escape(c.title())).append(" · <code>").append(escape(id)).append("</code> · ")
                 .append("<a href=\"/viewer/#sel=").append(escape(RequestUrls.encode(c.id() + "/" + id))).append("\">Open in the map viewer</a></p>");
         if (f.hasNonNull("geometry")) {
-            b.append(HtmlMap.svg(List.of(f.get("geometry")), 640));
+            b.append(HtmlMap.svg(List.of(f.get("geometry")), surroundings, surroundings.isEmpty() ? 0 : 2 * FeatureSurroundings.MARGIN_DEGREES, 640));
         }
         b.append("<table>");
         f.path("properties").properties().forEach(e -> b.append("<tr><th>").append(escape(e.getKey())).append("</th><td>")

@@ -17,6 +17,14 @@ public final class HtmlMap {
     }
 
     public static String svg(List<JsonNode> geometries, int width) {
+        return svg(geometries, List.of(), 0, width);
+    }
+
+    /**
+     * The geometries over a context (country outlines, in grey) in a frame at least {@code minSpan} degrees
+     * across, so that a point or a small area is seen where it lies.
+     */
+    public static String svg(List<JsonNode> geometries, List<JsonNode> context, double minSpan, int width) {
         double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (JsonNode g : geometries) {
             visit(g, (x, y) -> {
@@ -29,6 +37,11 @@ public final class HtmlMap {
         if (box[0] > box[2]) {
             return "";
         }
+        double widen = Math.max(0, minSpan - Math.max(box[2] - box[0], box[3] - box[1])) / 2;
+        box[0] -= widen;
+        box[1] -= widen;
+        box[2] += widen;
+        box[3] += widen;
         double pad = Math.max(0.01, Math.max(box[2] - box[0], box[3] - box[1]) * 0.05);
         double minX = box[0] - pad, maxX = box[2] + pad, minY = box[1] - pad, maxY = box[3] + pad;
         double k = Math.cos(Math.toRadians((minY + maxY) / 2));
@@ -37,6 +50,10 @@ public final class HtmlMap {
         double scale = Math.min(width / w, height / h);
         StringBuilder svg = new StringBuilder("<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
                 + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\">");
+        Projection projection = p -> new double[] {(p[0] - minX) * k * scale, height - (p[1] - minY) * scale};
+        for (JsonNode g : context) {
+            svg.append(shape(g, projection, "#9aa9b8"));
+        }
         int i = 0;
         for (JsonNode g : geometries) {
             String colour = COLOURS[i++ % COLOURS.length];
