@@ -250,6 +250,8 @@ class DatabaseFaultTest {
                     liveness.add(get("/actuator/health/liveness"));
                 }
                 Thread.sleep(SOCKET_TIMEOUT_S * 1000L + 2000);
+                // what the service's threads wait on this late in the freeze, for a request that is still waiting
+                printServiceThreads();
             } finally {
                 signal("-CONT", pids);
             }
@@ -272,6 +274,21 @@ class DatabaseFaultTest {
                     TimeUnit.NANOSECONDS.toMillis(thawed - frozen), millis(health), millis(readiness), millis(liveness),
                     summary(loadSamples, frozen), TimeUnit.NANOSECONDS.toMillis(back - thawed));
         }
+    }
+
+    /** The stacks of the service's request threads that are busy (not idle, waiting for a request to serve). */
+    private static void printServiceThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean idle = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("TaskQueue")
+                    && (f.getMethodName().equals("take") || f.getMethodName().equals("poll")));
+            if (!idle && thread.getName().contains("-exec-")) {
+                StringBuilder b = new StringBuilder("busy during the freeze: " + thread.getName() + " " + thread.getState());
+                for (int i = 0; i < Math.min(stack.length, 40); i++) {
+                    b.append("\n    at ").append(stack[i]);
+                }
+                System.out.println(b);
+            }
+        });
     }
 
     /** Every answer under load is a 200 or a 503 problem with Retry-After, within the bound; none is a 500. */
