@@ -21,7 +21,9 @@ final class Conformance {
             "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
             "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
             "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/queryables",
-            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables");
+            "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update");
 
     private Conformance() {
     }

@@ -26,8 +26,13 @@ class FeatureHistory {
         this.extras = extras;
     }
 
-    /** The versions as GeoJSON features, oldest first; empty when the id was never recorded. */
-    List<String> versions(ItemsQuery query, String featureId) {
+    /**
+     * The versions as GeoJSON features, oldest first; empty when the id was never recorded. Each carries who made
+     * it and why ({@code recorded_by}, {@code change_reason}, from the change log; null for versions loaded from
+     * the seed data). With {@code asOf}, only the version the database held at that time (none if the feature
+     * was not recorded then): the record's clock, not the time the feature describes.
+     */
+    List<String> versions(ItemsQuery query, String featureId, java.time.OffsetDateTime asOf) {
         Collection c = query.collection();
         List<String> columns = new ArrayList<>();
         columns.add(SqlIdentifiers.quote(Collection.ID_COLUMN));
@@ -36,12 +41,21 @@ class FeatureHistory {
         }
         String list = String.join(", ", columns);
         Sql feature = new ItemsSql(query, extras).featureJson();
-        Sql sql = new Sql().append("select jsonb_set((").append(feature)
-                .append(")::jsonb, '{properties,recorded_to}', coalesce(to_jsonb(" + ItemsSql.ALIAS + ".recorded_to), 'null'::jsonb))::text"
+        String a = ItemsSql.ALIAS;
+        Sql sql = new Sql().append("select jsonb_set(jsonb_set(jsonb_set((").append(feature)
+                .append(")::jsonb, '{properties,recorded_to}', coalesce(to_jsonb(" + a + ".recorded_to), 'null'::jsonb)),"
+                        + " '{properties,recorded_by}', coalesce(to_jsonb(w.author), 'null'::jsonb)),"
+                        + " '{properties,change_reason}', coalesce(to_jsonb(w.reason), 'null'::jsonb))::text"
                         + " from (select " + list + ", null::timestamptz as recorded_to from " + c.sqlTable() + " where \"id\" = ?"
-                        + " union all select " + list + ", recorded_to from " + c.sqlHistoryTable() + " where \"id\" = ?) "
-                        + ItemsSql.ALIAS + " order by " + ItemsSql.ALIAS + ".\"recorded_at\", " + ItemsSql.ALIAS + ".recorded_to nulls last",
-                        featureId, featureId);
+                        + " union all select " + list + ", recorded_to from " + c.sqlHistoryTable() + " where \"id\" = ?) " + a
+                        + " left join lateral (select l.author, l.reason from corridor.change_log l where l.collection = ?"
+                        + " and l.feature_id = " + a + ".\"id\" and l.recorded_at = " + a + ".\"recorded_at\" and l.operation <> 'delete'"
+                        + " order by l.id desc limit 1) w on true",
+                        featureId, featureId, c.id());
+        if (asOf != null) {
+            sql.append(" where " + a + ".\"recorded_at\" <= ? and (" + a + ".recorded_to is null or " + a + ".recorded_to > ?)", asOf, asOf);
+        }
+        sql.append(" order by " + a + ".\"recorded_at\", " + a + ".recorded_to nulls last");
         return jdbc.sql(sql.text()).params(sql.params()).query(String.class).list();
     }
 }

@@ -43,14 +43,16 @@ class FeaturesController {
     private final CollectionSchemas schemas;
     private final FilterCompiler.FilterLimitsProperties filterLimits;
     private final ItemsDownloads downloads;
+    private final FeatureStates states;
 
     private final FeatureSurroundings surroundings;
 
     FeaturesController(Catalog catalog, CollectionDescriptions descriptions, ItemsRequestParser parser, ItemsService items,
                        FeaturesHtml html, DataVersion versions, OpenApiDocument openApi, FeatureHistory history,
                        CollectionSchemas schemas, FilterCompiler.FilterLimitsProperties filterLimits, ItemsDownloads downloads,
-                       FeatureSurroundings surroundings) {
+                       FeatureSurroundings surroundings, FeatureStates states) {
         this.surroundings = surroundings;
+        this.states = states;
         this.schemas = schemas;
         this.filterLimits = filterLimits;
         this.downloads = downloads;
@@ -221,14 +223,24 @@ class FeaturesController {
         ItemsQuery one = new ItemsQuery(c, 1, 0, null, query.datetime(), query.properties(), List.of(),
                 Map.of(ItemsQuery.ID, featureId), null, null, query.crs(), query.scenario(), query.format());
         response.setHeader("Vary", "Accept, Accept-Encoding");
-        if (revalidated(query, request, response)) {
+        FeatureStates.Tag tag = states.current(c, featureId);
+        if (tag.state() == null) {
+            if (revalidated(query, request, response)) {
+                return;
+            }
+        } else if (request.getHeader(org.springframework.http.HttpHeaders.IF_NONE_MATCH) != null
+                && versions.notModifiedFeature(tag.version(), tag.state(), request, response, query.format().name())) {
             return;
         }
         ItemsService.Page page = items.collect(one, request, false);
         if (page.features().isEmpty()) {
             throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "'");
         }
-        versions.tag(page.version(), request, response, query.format().name());
+        if (tag.state() == null) {
+            versions.tag(page.version(), request, response, query.format().name());
+        } else {
+            versions.tagFeature(page.version(), tag.state(), request, response, query.format().name());
+        }
         if (query.format() == OutputFormat.HTML) {
             List<tools.jackson.databind.JsonNode> around = query.crs() == org.corridorgis.crs.SupportedCrs.CRS84 ? surroundings.around(c, featureId) : List.of();
             write(request, response, "text/html;charset=UTF-8", html.item(c, page.features().get(0), around, request));
@@ -254,19 +266,20 @@ class FeaturesController {
     void history(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
                  HttpServletResponse response) throws Exception {
         Collection c = catalog.require(collectionId);
-        allowOnly(request, Set.of("f", "crs"));
+        allowOnly(request, Set.of("f", "crs", "datetime"));
+        java.time.OffsetDateTime asOf = asOf(request.getParameter("datetime"));
         if (!catalog.keepsHistory(c)) {
             throw ProblemException.notFound("collection '" + c.id() + "' keeps no history of its features");
         }
-        ItemsQuery query = parser.parse(c, request);
+        ItemsQuery query = parser.parse(c, withoutDatetime(request));
         onlyJsonOrHtml(query);
         DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");
         if (versions.notModified(version, request, response, query.format().name())) {
             return;
         }
-        List<String> features = history.versions(query, featureId);
-        if (features.isEmpty()) {
+        List<String> features = history.versions(query, featureId, asOf);
+        if (features.isEmpty() && asOf == null) {
             throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "', now or in its history");
         }
         if (query.format() == OutputFormat.HTML) {
@@ -282,6 +295,53 @@ class FeaturesController {
         write(request, response, ItemsService.GEOJSON + ";charset=UTF-8", "{\"type\":\"FeatureCollection\",\"features\":["
                 + String.join(",", features) + "],\"numberMatched\":" + features.size() + ",\"numberReturned\":" + features.size()
                 + ",\"timeStamp\":\"" + version.changedAt().toInstant() + "\",\"links\":" + links + "}");
+    }
+
+    /**
+     * {@code datetime} of a history is the record's clock (as-of): the version the database held at that instant
+     * (RFC 3339), or at the end of that day (a date, UTC).
+     */
+    private static java.time.OffsetDateTime asOf(String datetime) {
+        if (datetime == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(datetime.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(datetime.trim()).plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC).minusNanos(1000);
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw ProblemException.badParameter("datetime", "datetime of a history is an instant (RFC 3339, e.g. "
+                        + "2026-01-31T12:00:00Z) or a date: the version recorded then (as-of), not the time the feature describes");
+            }
+        }
+    }
+
+    /** The history's datetime is not the items' datetime: the items query must not read it. */
+    private static HttpServletRequest withoutDatetime(HttpServletRequest request) {
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public String getParameter(String name) {
+                return name.equals("datetime") ? null : super.getParameter(name);
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                Map<String, String[]> m = new java.util.LinkedHashMap<>(super.getParameterMap());
+                m.remove("datetime");
+                return m;
+            }
+
+            @Override
+            public java.util.Enumeration<String> getParameterNames() {
+                return java.util.Collections.enumeration(getParameterMap().keySet());
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return name.equals("datetime") ? null : super.getParameterValues(name);
+            }
+        };
     }
 
     private ResponseEntity<?> respond(HttpServletRequest request, Map<String, Object> body, java.util.function.Supplier<String> htmlView) {

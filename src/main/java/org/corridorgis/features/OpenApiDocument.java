@@ -59,7 +59,13 @@ class OpenApiDocument {
                     "feature-schema-" + c.id(), List.of(ref("f")), jsonSchema("A GeoJSON Feature with its properties member")));
             paths.put(base + "/sortables", get(c.title() + ": sortables", "sortables-" + c.id(), List.of(ref("f")),
                     jsonSchema("The properties sortby may name")));
-            paths.put(base + "/items", get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
+            Map<String, Object> items = new LinkedHashMap<>(get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
+            boolean editable = !c.id().equals("route-segments") && c.property("recorded_at").isPresent();
+            if (editable) {
+                items.put("post", write(c, "create-" + c.id(), c.title() + ": add a feature (Part 4). The body's id is kept, or one is made",
+                        false, Map.of("201", Map.of("description", "Created: Location names the feature, ETag its version"))));
+            }
+            paths.put(base + "/items", items);
             paths.put(base + "/search", search(c));
             List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f"), ref("crs")));
             if (c.id().equals("routes") || c.id().equals("checkpoints")) {
@@ -68,17 +74,28 @@ class OpenApiDocument {
             if (c.temporal()) {
                 itemParams.add(ref("datetime"));
             }
-            paths.put(base + "/items/{featureId}", get(c.title() + ": one feature", "item-" + c.id(), itemParams, Map.of(
+            Map<String, Object> item = new LinkedHashMap<>(get(c.title() + ": one feature", "item-" + c.id(), itemParams, Map.of(
                     "200", Map.of("description", "The feature", "content", Map.of("application/geo+json", Map.of("schema",
                             Map.of("$ref", "#/components/schemas/feature")), "text/html", Map.of("schema", Map.of("type", "string")))),
                     "404", problem("No such feature"))));
+            if (editable) {
+                Map<String, Object> changed = Map.of("204", Map.of("description", "Done: ETag names the new version"));
+                item.put("put", write(c, "replace-" + c.id(), c.title() + ": replace a feature (Part 4); If-Match required", true, changed));
+                item.put("patch", write(c, "update-" + c.id(), c.title() + ": change some properties or the geometry "
+                        + "(Part 4, JSON merge patch); If-Match required", true, changed));
+                item.put("delete", write(c, "delete-" + c.id(), c.title() + ": delete a feature (its versions stay in the history); "
+                        + "If-Match required", true, Map.of("204", Map.of("description", "Deleted"))));
+            }
+            paths.put(base + "/items/{featureId}", item);
             paths.put(base + "/items/{featureId}/history", get(c.title() + ": every recorded version of one feature, oldest first",
                     "history-" + c.id(), List.of(ref("featureId"), ref("f"), ref("crs")),
                     features()));
         }
         paths.putAll(otherResources());
         doc.put("paths", paths);
-        doc.put("components", Map.of("parameters", parameters(), "schemas", schemas(), "responses", Map.of()));
+        doc.put("components", Map.of("parameters", parameters(), "schemas", schemas(), "responses", Map.of(),
+                "securitySchemes", Map.of(BEARER, Map.of("type", "http", "scheme", "bearer", "description",
+                        "An API token of the service (./corridor token create) or a JWT of its OpenID Connect provider"))));
         return doc;
     }
 
@@ -237,6 +254,47 @@ class OpenApiDocument {
         p.put("style", "form");
         p.put("explode", false);
         return p;
+    }
+
+    static final String BEARER = "bearerAuth";
+
+    /** A Part 4 write: a bearer token, a GeoJSON feature in the body (none for a delete), If-Match on an existing feature. */
+    private static Map<String, Object> write(Collection c, String operationId, String summary, boolean existing,
+                                             Map<String, Object> success) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", summary);
+        op.put("operationId", operationId);
+        List<Object> parameters = new ArrayList<>();
+        if (existing) {
+            parameters.add(ref("featureId"));
+            parameters.add(Map.of("name", "If-Match", "in", "header", "required", true,
+                    "description", "The ETag of the feature version this change is based on", "schema", Map.of("type", "string")));
+        }
+        parameters.add(Map.of("name", "Change-Reason", "in", "header", "required", false,
+                "description", "Why: kept in the feature's history (UTF-8 may be percent-encoded)", "schema", Map.of("type", "string")));
+        if (!operationId.startsWith("delete-")) {
+            parameters.add(Map.of("name", "Content-Crs", "in", "header", "required", false,
+                    "description", "The CRS of the coordinates sent (default CRS84)", "schema", Map.of("type", "string")));
+            Map<String, Object> body = Map.of("schema", Map.of("$ref", "#/components/schemas/feature"));
+            op.put("requestBody", Map.of("required", true, "content", operationId.startsWith("update-")
+                    ? Map.of("application/geo+json", body, "application/merge-patch+json", body) : Map.of("application/geo+json", body)));
+        }
+        op.put("parameters", parameters);
+        op.put("security", List.of(Map.of(BEARER, List.of())));
+        Map<String, Object> responses = new LinkedHashMap<>(success);
+        responses.put("400", problem("Invalid request: the problem body says what was wrong"));
+        responses.put("401", problem("No valid bearer token"));
+        responses.put("403", problem("The token's role may not make this change"));
+        responses.put("404", problem(existing ? "No such feature" : "No such collection"));
+        if (existing) {
+            responses.put("412", problem("The feature changed since the version named in If-Match"));
+            responses.put("428", problem("If-Match is missing"));
+        } else {
+            responses.put("409", problem("A feature with this id exists"));
+        }
+        responses.put("422", problem("The feature breaks a rule of the collection (geometry, sources, accuracy, dates)"));
+        op.put("responses", responses);
+        return op;
     }
 
     /** POST .../search: the items request with its CQL2 JSON filter in the body (see SearchRequest). */

@@ -73,6 +73,57 @@ public class DataVersion {
         return check("W/" + etag(version, request, variant), request, response);
     }
 
+    /**
+     * One feature's response: its ETag is the response's ETag (data version + request digest, for caches and the
+     * read router) followed by the feature's own state (see {@link #featureState}), which is what {@code If-Match}
+     * of a write compares. A change to another feature leaves that part, and so a writer's precondition, as it was.
+     */
+    public boolean notModifiedFeature(Snapshot version, String featureState, HttpServletRequest request,
+                                      HttpServletResponse response, String variant) {
+        response.setHeader(HEADER, String.valueOf(version.version()));
+        return check(withState(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), featureState),
+                request, response);
+    }
+
+    public void tagFeature(Snapshot version, String featureState, HttpServletRequest request, HttpServletResponse response,
+                           String variant) {
+        response.setHeader(HEADER, String.valueOf(version.version()));
+        setValidators(withState(etag(version, request, variant + (ResponseCompression.accepted(request) ? "+gzip" : "")), featureState),
+                response);
+    }
+
+    /**
+     * The ETag a plain GET of the feature ({@code path}, no query, JSON, not compressed) would carry at this
+     * version: what a write answers with, for the client's next {@code If-Match}.
+     */
+    public static String featureEtag(Snapshot version, String path, String featureState) {
+        return withState(etag(version, path + "?", "JSON"), featureState);
+    }
+
+    /** 16 hex digits naming one recorded version of a feature: its collection, id and {@code recorded_at}. */
+    public static String featureState(String collection, String featureId, java.time.OffsetDateTime recordedAt) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            java.time.Instant at = recordedAt.toInstant();
+            digest.update((collection + "|" + featureId + "|" + at.getEpochSecond() + "." + at.getNano()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Pattern FEATURE_ETAG = Pattern.compile("^\"\\d{1,18}-[0-9a-f]{24}([0-9a-f]{16})\"$");
+
+    /** The feature state an ETag of one feature carries, or null for any other ETag (weak ones included). */
+    public static String featureStateIn(String etag) {
+        Matcher m = FEATURE_ETAG.matcher(etag.trim());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static String withState(String etag, String featureState) {
+        return etag.substring(0, etag.length() - 1) + featureState + "\"";
+    }
+
     private boolean check(String etag, HttpServletRequest request, HttpServletResponse response) {
         setValidators(etag, response);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -124,10 +175,13 @@ public class DataVersion {
 
     /** The version, then a digest of the version, variant and request: strong, and readable by the router. */
     static String etag(Snapshot version, HttpServletRequest request, String variant) {
+        return etag(version, request.getRequestURI() + "?" + (request.getQueryString() == null ? "" : request.getQueryString()), variant);
+    }
+
+    private static String etag(Snapshot version, String uriAndQuery, String variant) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((version.version() + "|" + variant + "|" + request.getRequestURI() + "?"
-                    + (request.getQueryString() == null ? "" : request.getQueryString())).getBytes(StandardCharsets.UTF_8));
+            digest.update((version.version() + "|" + variant + "|" + uriAndQuery).getBytes(StandardCharsets.UTF_8));
             return "\"" + version.version() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -35,6 +35,15 @@ public final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method, with a body when {@code body} is not null (then with its Content-Type). */
+    public HttpResponse<String> send(String method, String pathAndQuery, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = request(pathAndQuery, headers);
+        if (body != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> head(String pathAndQuery, String... headers) {
         return send(request(pathAndQuery, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }

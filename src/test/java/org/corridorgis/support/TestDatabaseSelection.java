@@ -27,6 +27,12 @@ public final class TestDatabaseSelection implements EnvironmentPostProcessor {
         properties.put("corridor.database.embedded.port", "0");
         // Tests add collections of their own and expect to see them at once.
         properties.put("corridor.catalog.refresh", "0s");
+        // JWTs of a provider the tests play themselves (a key pair made for the run, its JWKS on 127.0.0.1)
+        properties.put("corridor.security.oidc.jwk-set-uri", TestOidcProvider.get().jwksUrl());
+        properties.put("corridor.security.oidc.issuer-uri", TestOidcProvider.ISSUER);
+        properties.put("corridor.security.oidc.audience", TestOidcProvider.AUDIENCE);
+        properties.put("corridor.security.oidc.roles-claim", TestOidcProvider.ROLES_CLAIM);
+        properties.put("corridor.security.oidc.role-prefix", TestOidcProvider.ROLE_PREFIX);
         if (environment.getProperty("spring.datasource.url", "").isBlank() && dockerAnswers()) {
             PostgreSQLContainer db = container();
             properties.put("spring.datasource.url", db.getJdbcUrl());

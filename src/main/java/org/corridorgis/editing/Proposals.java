@@ -1,0 +1,154 @@
+package org.corridorgis.editing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.corridorgis.catalog.Catalog;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.security.Author;
+import org.corridorgis.security.Role;
+import org.corridorgis.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Changes an editor proposes to the official collections. A proposal is checked as the write itself would be
+ * (run, then rolled back) and kept with its author and reason; a reviewer accepts it, which applies it as its
+ * author's write (the change log names the proposer), or rejects it. A proposal based on a version that has
+ * changed since can no longer be accepted (409): its author proposes again on the new version.
+ */
+@Service
+class Proposals {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final FeatureWrites writes;
+    private final Catalog catalog;
+    private final TransactionTemplate transactions;
+
+    Proposals(JdbcClient jdbc, FeatureWrites writes, Catalog catalog, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+        this.catalog = catalog;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    record Proposal(long id, String collection, String featureId, String operation, JsonNode feature, String author, String reason,
+                    String status, OffsetDateTime proposedAt, String decidedBy, OffsetDateTime decidedAt, String decision) {
+    }
+
+    /** Checks the change as a write and keeps it as a proposal; answers its id. */
+    long propose(FeatureWrites.Operation op, Collection c, String featureId, FeatureInput input, String basedOn, Author author) {
+        FeatureWrites.Written checked = writes.write(op, c, featureId, input, basedOn, author, true);
+        String feature = null;
+        if (op != FeatureWrites.Operation.DELETE) {
+            ObjectNode f = JSON.createObjectNode();
+            f.put("type", "Feature");
+            f.put("id", featureId);
+            if (checked.geometry() != null) {
+                f.set("geometry", JSON.readTree(checked.geometry()));
+            } else if (input.geometryGiven() || op != FeatureWrites.Operation.UPDATE) {
+                f.putNull("geometry");
+            }
+            ObjectNode properties = f.putObject("properties");
+            input.properties().forEach(properties::set);
+            feature = f.toString();
+        }
+        return jdbc.sql("insert into corridor.proposal (collection, feature_id, operation, feature, based_on, author, reason) "
+                        + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id")
+                .params(c.id(), featureId, op.name().toLowerCase(Locale.ROOT), feature, basedOn, author.name(), input.reason())
+                .query(Long.class).single();
+    }
+
+    Optional<Proposal> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> proposal(rs)).optional();
+    }
+
+    List<Proposal> list(String status, String collection) {
+        return jdbc.sql(SELECT + " where (cast(? as text) = 'all' or status = ?) and (cast(? as text) is null or collection = ?) order by id")
+                .params(status, status, collection, collection).query((rs, n) -> proposal(rs)).list();
+    }
+
+    /** Applies an open proposal as its author's write, and marks it accepted, in one transaction. */
+    FeatureWrites.Written accept(long id, Author reviewer, String note) {
+        return transactions.execute(status -> {
+            Proposal p = open(id);
+            Collection c = catalog.require(p.collection());
+            FeatureWrites.Operation op = FeatureWrites.Operation.valueOf(p.operation().toUpperCase(Locale.ROOT));
+            FeatureInput input = p.feature() == null
+                    ? new FeatureInput(null, false, null, null, java.util.Map.of(), org.corridorgis.crs.SupportedCrs.CRS84, p.reason(), null)
+                    : FeatureInput.parse(p.feature(), op == FeatureWrites.Operation.UPDATE, null, null).withReason(p.reason());
+            String basedOn = jdbc.sql("select based_on from corridor.proposal where id = ?").param(id).query(String.class).optional().orElse(null);
+            FeatureWrites.Written written;
+            try {
+                written = writes.write(op, c, p.featureId(), input, basedOn, new Author(p.author(), Set.of(Role.EDITOR), "proposal"));
+            } catch (ProblemException e) {
+                if (e.status() == HttpStatus.PRECONDITION_FAILED || e.status() == HttpStatus.CONFLICT || e.status() == HttpStatus.NOT_FOUND) {
+                    throw new ProblemException(HttpStatus.CONFLICT, "Proposal out of date", "proposal " + id + " can no longer be applied: "
+                            + e.getMessage() + ". Reject it; its author can propose again on the current version");
+                }
+                throw e;
+            }
+            decide(id, "accepted", reviewer, note);
+            return written;
+        });
+    }
+
+    void reject(long id, Author reviewer, String note) {
+        transactions.executeWithoutResult(status -> {
+            open(id);
+            decide(id, "rejected", reviewer, note);
+        });
+    }
+
+    private Proposal open(long id) {
+        Proposal p = jdbc.sql(SELECT + " where id = ? for update").param(id).query((rs, n) -> proposal(rs)).optional()
+                .orElseThrow(() -> ProblemException.notFound("there is no proposal " + id));
+        if (!p.status().equals("open")) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Proposal decided", "proposal " + id + " was " + p.status()
+                    + " by " + p.decidedBy() + " on " + p.decidedAt());
+        }
+        return p;
+    }
+
+    private void decide(long id, String status, Author reviewer, String note) {
+        jdbc.sql("update corridor.proposal set status = ?, decided_by = ?, decided_at = now(), decision = ? where id = ?")
+                .params(status, reviewer.name(), note, id).update();
+    }
+
+    /**
+     * The open proposals of a collection as GeoJSON features, marked: {@code properties.proposal} says what is
+     * proposed, by whom and why. A proposed deletion is the feature's id with no geometry.
+     */
+    List<String> openAsFeatures(Collection c) {
+        return jdbc.sql("""
+                select jsonb_set(coalesce(p.feature, jsonb_build_object('type', 'Feature', 'id', p.feature_id, 'geometry', null,
+                                                                        'properties', '{}'::jsonb)),
+                                 '{properties,proposal}',
+                                 jsonb_build_object('id', p.id, 'operation', p.operation, 'author', p.author, 'reason', p.reason,
+                                                    'proposed_at', p.proposed_at, 'status', p.status))::text
+                  from corridor.proposal p where p.collection = ? and p.status = 'open' order by p.id""")
+                .param(c.id()).query(String.class).list();
+    }
+
+    private static final String SELECT = "select id, collection, feature_id, operation, feature::text as feature, author, reason, status, "
+            + "proposed_at, decided_by, decided_at, decision from corridor.proposal";
+
+    private static Proposal proposal(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String feature = rs.getString("feature");
+        return new Proposal(rs.getLong("id"), rs.getString("collection"), rs.getString("feature_id"), rs.getString("operation"),
+                feature == null ? null : JSON.readTree(feature), rs.getString("author"), rs.getString("reason"), rs.getString("status"),
+                rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getString("decision"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.corridorgis.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may do what over HTTP. Reading (GET, HEAD, OPTIONS, and the read-only POST of {@code /search}) is open
+ * to anyone unless {@code corridor.security.read=authenticated}; anything else needs a valid bearer token
+ * (see {@link BearerAuthentication}); which role a write needs is decided by the code that does it. No
+ * sessions, no cookies, so no CSRF to defend against: each request carries its token.
+ *
+ * <p>Every refusal is a problem body like the service's other errors, with {@code WWW-Authenticate: Bearer};
+ * security headers and CORS stay with the service's own filters.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    static final String REALM = "corridor-gis";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, BearerAuthentication bearer) throws Exception {
+        AuthenticationEntryPoint entryPoint = SecurityConfiguration::refuse;
+        AccessDeniedHandler denied = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"");
+            ProblemResponses.write(response, request, HttpStatus.FORBIDDEN, "Not allowed", "this request needs another role");
+        };
+        http.csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(bearer)
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .authorizeHttpRequests(a -> {
+                    a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    // probes, and the viewer's own files (code, not data)
+                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/viewer", "/viewer/**", "/error").permitAll();
+                    read(a.requestMatchers(HttpMethod.GET), properties);
+                    read(a.requestMatchers(HttpMethod.HEAD), properties);
+                    a.requestMatchers(HttpMethod.OPTIONS).permitAll();
+                    read(a.requestMatchers(HttpMethod.POST, "/collections/*/search"), properties);
+                    a.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    private static void read(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url, SecurityProperties properties) {
+        if (properties.publicRead()) {
+            url.permitAll();
+        } else {
+            url.authenticated();
+        }
+    }
+
+    /** A 401 (or 429, 503) problem body saying why, never Spring Security's empty default. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof BearerAuthentication.TooManyFailures) {
+            response.setHeader("Retry-After", "60");
+            ProblemResponses.write(response, request, HttpStatus.TOO_MANY_REQUESTS, "Too many invalid tokens", e.getMessage());
+            return;
+        }
+        if (e instanceof BearerAuthentication.CannotCheck) {
+            response.setHeader("Retry-After", "2");
+            ProblemResponses.write(response, request, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", e.getMessage());
+            return;
+        }
+        boolean tokenSent = request.getHeader("Authorization") != null;
+        if (tokenSent || e instanceof InvalidBearerTokenException) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+            ProblemResponses.write(response, request, HttpStatus.UNAUTHORIZED, "Invalid token",
+                    e instanceof InvalidBearerTokenException ? e.getMessage()
+                            : "the Authorization header must be 'Bearer <token>' with an API token of this service or a JWT of its OpenID Connect provider");
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+        ProblemResponses.write(response, request, HttpStatus.UNAUTHORIZED, "Authentication required",
+                request.getMethod() + " " + request.getRequestURI() + " needs a bearer token (Authorization: Bearer <token>): "
+                        + "an API token (./corridor token create) or a JWT of the configured OpenID Connect provider");
+    }
+}
