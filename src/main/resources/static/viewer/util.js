@@ -12,7 +12,8 @@ export function recordError(what) {
 /** JSON of a path of the service; a failure is recorded (unless optional) and rethrown with the problem's detail. */
 export function fetchJson(path, optional) {
   viewer.requests++;
-  return fetch(ORIGIN + path, { headers: { Accept: 'application/json' } }).then(function (r) {
+  // viewer.fetchCache: 'no-cache' once this tab has written (editing.js), so that cached answers are revalidated
+  return fetch(ORIGIN + path, { headers: { Accept: 'application/json' }, cache: viewer.fetchCache || 'default' }).then(function (r) {
     if (!r.ok) {
       return r.text().then(function (t) {
         let detail = t;

@@ -1,0 +1,158 @@
+package org.corridorgis.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.corridorgis.security.ApiTokens;
+import org.corridorgis.security.Role;
+import org.corridorgis.support.PostgisIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A signed-in editor in the viewer (headless Chromium): pastes a token, copies the scenario on show, sets a
+ * checkpoint's regime from its popup, and sees the route comparison change.
+ */
+@PostgisIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ViewerEditingBrowserTest {
+
+    private static final String ROUTES = "baku-nakhchivan-via-meghri,baku-nakhchivan-via-iran-historic-road";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens tokens;
+
+    ChromeDriver driver;
+    Path profile;
+
+    @BeforeAll
+    void browser() throws Exception {
+        assertThat(Files.isExecutable(ViewerBrowserTest.CHROMIUM) && Files.isExecutable(ViewerBrowserTest.CHROMEDRIVER))
+                .as("Debian chromium and chromium-driver are installed (./corridor test installs them)").isTrue();
+        profile = Files.createTempDirectory("viewer-editing-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ViewerBrowserTest.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--force-device-scale-factor=1", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(ViewerBrowserTest.CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.sql("delete from corridor.scenarios where created_by = 'vtest Vera'").update();
+        jdbc.sql("delete from corridor.scenarios_history where created_by = 'vtest Vera'").update();
+        jdbc.sql("delete from corridor.change_log where author = 'vtest Vera'").update();
+        jdbc.sql("delete from corridor.api_token where name = 'vtest Vera'").update();
+    }
+
+    @Test
+    void anEditorSetsACheckpointsRegimeInACopyAndTheComparisonFollows() throws Exception {
+        String token = tokens.create("vtest Vera", Role.EDITOR, null).token();
+        double[] agarak = jdbc.sql("select ST_X(geom) as x, ST_Y(geom) as y from corridor.checkpoints where id = 'agarak-post'")
+                .query((rs, n) -> new double[] {rs.getDouble("x"), rs.getDouble("y")}).single();
+        driver.get("about:blank");
+        driver.get(base() + "/viewer/#map=13/" + agarak[1] + "/" + agarak[0] + "&scenario=azerbaijan-position-2024&routes=" + ROUTES);
+        waitUpTo(40).until(d -> Boolean.TRUE.equals(js("return !!(window.viewer && viewer.ready)")));
+        waitUpTo(30).until(d -> !texts("#route-summary-table tr[data-row='customs'] td").isEmpty());
+        String customsBefore = texts("#route-summary-table tr[data-row='customs'] td").get(0);
+
+        driver.findElement(By.id("editing-token")).sendKeys(token);
+        driver.findElement(By.id("editing-sign-in")).click();
+        driver.findElement(By.id("editing-copy")).click();
+        waitUpTo(20).until(d -> String.valueOf(js("return viewer.state.scenario")).startsWith("user-"));
+        String copy = String.valueOf(js("return viewer.state.scenario"));
+        assertThat(jdbc.sql("select created_by from corridor.scenarios where id = ?").param(copy).query(String.class).single())
+                .isEqualTo("vtest Vera");
+        // the copy's comparison is the base's
+        waitUpTo(30).until(d -> String.valueOf(js("return document.getElementById('drawer-title').textContent")).contains("my copy"));
+        waitUpTo(30).until(d -> !texts("#route-summary-table tr[data-row='customs'] td").isEmpty()
+                && texts("#route-summary-table tr[data-row='customs'] td").get(0).equals(customsBefore));
+
+        // the checkpoint's popup, opened as a link to it (#sel=checkpoints/agarak-post) opens it
+        js("viewer.openSelection('checkpoints/agarak-post')");
+        waitUpTo(15).until(d -> !texts(".maplibregl-popup .popup .coll").isEmpty());
+        waitUpTo(15).until(d -> !driver.findElements(By.cssSelector(".maplibregl-popup .set-regime")).isEmpty());
+        assertThat(texts(".maplibregl-popup .popup .coll").get(0)).contains("agarak-post");
+        // the popup may reach under the comparison drawer on this small window: its controls are set by script
+        js("var s = arguments[0]; s.value = 'NATIONAL'; s.dispatchEvent(new Event('change'));",
+                driver.findElement(By.cssSelector(".maplibregl-popup .regime-choice")));
+        js("arguments[0].click()", driver.findElement(By.cssSelector(".maplibregl-popup .set-regime")));
+        waitUpTo(30).until(d -> {
+            Object note = js("var n = document.querySelector('.maplibregl-popup .editing .hint'); return n ? n.textContent : ''");
+            return !"".equals(note) && !"Saving…".equals(note);
+        });
+        assertThat(js("return document.querySelector('.maplibregl-popup .editing .hint').textContent")).isEqualTo("Regime set to NATIONAL.");
+
+        // the comparison follows: a customs check more on the Meghri route for each state the post serves
+        int sides = jdbc.sql("select cardinality(states) from corridor.checkpoints where id = 'agarak-post'").query(Integer.class).single();
+        String expected = String.valueOf(Integer.parseInt(customsBefore) + sides);
+        waitUpTo(30).until(d -> texts("#route-summary-table tr[data-row='customs'] td").get(0).equals(expected));
+        assertThat(jdbc.sql("select a->>'regime' from corridor.scenarios s, jsonb_array_elements(s.assignments->'checkpoints') a "
+                + "where s.id = ? and a->>'checkpoint_id' = 'agarak-post'").param(copy).query(String.class).list()).containsExactly("NATIONAL");
+        assertThat(jdbc.sql("select a->>'regime' from corridor.scenarios s, jsonb_array_elements(s.assignments->'checkpoints') a "
+                + "where s.id = 'azerbaijan-position-2024' and a->>'checkpoint_id' = 'agarak-post'").query(String.class).list())
+                .containsExactly("UNINSPECTED");
+        // the token lives in this tab's session only
+        assertThat(js("return sessionStorage.getItem('corridor-gis.token')")).isEqualTo(token);
+        assertThat(js("return localStorage.length + document.cookie.length")).isEqualTo(0L);
+        Files.write(Path.of("target", "viewer-editing-screenshot.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    FluentWait<WebDriver> waitUpTo(int seconds) {
+        return new FluentWait<WebDriver>(driver).withTimeout(Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(IndexOutOfBoundsException.class);
+    }
+
+    List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+}
