@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.catalog.Catalog;
 import org.corridorgis.catalog.Collection;
@@ -22,6 +21,7 @@ import org.corridorgis.web.OutputFormat;
 import org.corridorgis.web.ProblemException;
 import org.corridorgis.web.QueryParameters;
 import org.corridorgis.web.RequestUrls;
+import org.corridorgis.web.WithoutParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,7 +113,7 @@ class ProposalsController {
         if (!"proposals".equals(request.getParameter("include"))) {
             throw ProblemException.badParameter("include", "include takes one value: proposals");
         }
-        ItemsQuery query = parser.parse(c, withoutInclude(request));
+        ItemsQuery query = parser.parse(c, WithoutParameter.of(request, "include"));
         if (query.format() != OutputFormat.JSON) {
             throw ProblemException.badParameter("include", "include=proposals comes as GeoJSON (f=json)");
         }
@@ -131,32 +131,6 @@ class ProposalsController {
         }
         body.append(",\"links\":").append(JSON.writeValueAsString(page.links())).append('}');
         response.getOutputStream().write(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static HttpServletRequest withoutInclude(HttpServletRequest request) {
-        return new HttpServletRequestWrapper(request) {
-            @Override
-            public String getParameter(String name) {
-                return name.equals("include") ? null : super.getParameter(name);
-            }
-
-            @Override
-            public Map<String, String[]> getParameterMap() {
-                Map<String, String[]> m = new LinkedHashMap<>(super.getParameterMap());
-                m.remove("include");
-                return m;
-            }
-
-            @Override
-            public java.util.Enumeration<String> getParameterNames() {
-                return java.util.Collections.enumeration(getParameterMap().keySet());
-            }
-
-            @Override
-            public String[] getParameterValues(String name) {
-                return name.equals("include") ? null : super.getParameterValues(name);
-            }
-        };
     }
 
     private static String note(HttpServletRequest request) {

@@ -16,6 +16,7 @@ import org.corridorgis.web.OutputFormat;
 import org.corridorgis.web.ProblemException;
 import org.corridorgis.web.QueryParameters;
 import org.corridorgis.web.RequestUrls;
+import org.corridorgis.web.WithoutParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -271,7 +272,7 @@ class FeaturesController {
         if (!catalog.keepsHistory(c)) {
             throw ProblemException.notFound("collection '" + c.id() + "' keeps no history of its features");
         }
-        ItemsQuery query = parser.parse(c, withoutDatetime(request));
+        ItemsQuery query = parser.parse(c, WithoutParameter.of(request, "datetime"));
         onlyJsonOrHtml(query);
         DataVersion.Snapshot version = versions.current();
         response.setHeader("Vary", "Accept, Accept-Encoding");
@@ -315,33 +316,6 @@ class FeaturesController {
                         + "2026-01-31T12:00:00Z) or a date: the version recorded then (as-of), not the time the feature describes");
             }
         }
-    }
-
-    /** The history's datetime is not the items' datetime: the items query must not read it. */
-    private static HttpServletRequest withoutDatetime(HttpServletRequest request) {
-        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-            @Override
-            public String getParameter(String name) {
-                return name.equals("datetime") ? null : super.getParameter(name);
-            }
-
-            @Override
-            public Map<String, String[]> getParameterMap() {
-                Map<String, String[]> m = new java.util.LinkedHashMap<>(super.getParameterMap());
-                m.remove("datetime");
-                return m;
-            }
-
-            @Override
-            public java.util.Enumeration<String> getParameterNames() {
-                return java.util.Collections.enumeration(getParameterMap().keySet());
-            }
-
-            @Override
-            public String[] getParameterValues(String name) {
-                return name.equals("datetime") ? null : super.getParameterValues(name);
-            }
-        };
     }
 
     private ResponseEntity<?> respond(HttpServletRequest request, Map<String, Object> body, java.util.function.Supplier<String> htmlView) {
