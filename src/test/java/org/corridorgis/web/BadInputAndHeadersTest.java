@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.corridorgis.catalog.Catalog;
+import org.corridorgis.security.ApiTokens;
+import org.corridorgis.security.Role;
 import org.corridorgis.support.ServiceClient;
 import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class BadInputAndHeadersTest extends ServiceTestBase {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    ApiTokens tokens;
 
     private void assertProblem(HttpResponse<String> r, int status, String detailContains) {
         assertThat(r.statusCode()).as(r.uri() + " -> " + r.body()).isEqualTo(status);
@@ -106,6 +111,13 @@ class BadInputAndHeadersTest extends ServiceTestBase {
             jdbc.sql("drop table corridor.no_history_test").update();
             catalog.refresh();
         }
+    }
+
+    /** The service's own problem bodies, not a framework's default wording, answer what Spring MVC refuses itself. */
+    @Test
+    void requestsSpringRefusesGetTheServicesOwnProblemBodies() {
+        String editor = "Bearer " + tokens.create("utest problem bodies", Role.EDITOR, null).token();
+        assertProblem(client.send("DELETE", "/conformance", null, null, "Authorization", editor), 405, "DELETE is not supported here; use [GET");
     }
 
     @Test
