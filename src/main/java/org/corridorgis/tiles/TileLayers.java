@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tile layers, built from the catalogue. Tiles are the hottest path of the service (a map view asks
- * for dozens at once), so the layer definitions and the generated queries are kept for a few seconds
- * instead of re-reading the catalogue per tile; the catalogue only changes with a migration.
+ * for dozens at once), so the layer definitions and the generated queries are kept for as long as the
+ * catalogue's reading they were built from: a new reading (every {@code corridor.catalog.refresh}, or after
+ * {@link Catalog#refresh()}) builds them anew, so tiles follow the catalogue as the feature pages do.
  */
 @Component
 class TileLayers {
 
-    static final long TTL_NANOS = 30_000_000_000L;
     private static final org.slf4j.Logger SQL_LOG = org.slf4j.LoggerFactory.getLogger("org.corridorgis.tiles.sql");
 
     private final Catalog catalog;
@@ -90,20 +90,23 @@ class TileLayers {
     }
 
     private Snapshot current() {
+        List<Collection> collections = catalog.collections();
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - s.loadedAt > TTL_NANOS) {
+        // each reading of the catalogue is a new list: the same list means nothing was read since
+        if (s == null || s.builtFrom != collections) {
             Map<String, TileLayer> byId = new LinkedHashMap<>();
-            for (Collection c : catalog.collections()) {
+            for (Collection c : collections) {
                 if (c.spatial()) {
                     byId.put(c.id(), TileLayer.of(c));
                 }
             }
-            s = new Snapshot(List.copyOf(byId.values()), byId, new ConcurrentHashMap<>(), System.nanoTime());
+            s = new Snapshot(List.copyOf(byId.values()), byId, new ConcurrentHashMap<>(), collections);
             snapshot = s;
         }
         return s;
     }
 
-    private record Snapshot(List<TileLayer> layers, Map<String, TileLayer> byId, Map<List<String>, String> queries, long loadedAt) {
+    private record Snapshot(List<TileLayer> layers, Map<String, TileLayer> byId, Map<List<String>, String> queries,
+                            List<Collection> builtFrom) {
     }
 }
