@@ -15,7 +15,6 @@ import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.Html;
 import org.corridorgis.web.ProblemException;
 import org.corridorgis.web.RequestUrls;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +37,13 @@ class AnalysisController {
     private final int maxRoutes;
 
     AnalysisController(RouteAnalysis routes, BoundaryComparison boundaries, TerritoryAccounting territory, Sources sources,
-                       DataVersion versions, @Value("${corridor.analysis.max-routes:6}") int maxRoutes) {
+                       DataVersion versions, AnalysisProperties properties) {
         this.routes = routes;
         this.boundaries = boundaries;
         this.territory = territory;
         this.sources = sources;
         this.versions = versions;
-        this.maxRoutes = maxRoutes;
+        this.maxRoutes = properties.maxRoutes();
     }
 
     @GetMapping("/analysis")

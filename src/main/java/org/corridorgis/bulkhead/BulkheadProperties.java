@@ -2,6 +2,8 @@ package org.corridorgis.bulkhead;
 
 import java.time.Duration;
 
+import org.corridorgis.web.Settings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,11 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BulkheadProperties(double expensiveShare, Duration queueWait, int largeLimit) {
 
     public BulkheadProperties {
-        expensiveShare = expensiveShare <= 0 ? 0.5 : expensiveShare;
-        if (expensiveShare > 1) {
-            throw new IllegalArgumentException("corridor.bulkhead.expensive-share is a share of the pool, at most 1, not " + expensiveShare);
+        // the defaults are in application.yml, the one place for them
+        if (expensiveShare <= 0 || expensiveShare > 1) {
+            throw new IllegalArgumentException("corridor.bulkhead.expensive-share is a share of the pool, above 0 and at most 1, not " + expensiveShare);
         }
-        queueWait = queueWait == null ? Duration.ofMillis(250) : queueWait;
-        largeLimit = largeLimit <= 0 ? 1000 : largeLimit;
+        Settings.require("corridor.bulkhead.queue-wait", queueWait);
+        Settings.requirePositive("corridor.bulkhead.large-limit", largeLimit);
     }
 }

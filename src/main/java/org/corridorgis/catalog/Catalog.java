@@ -39,9 +39,9 @@ public class Catalog {
     private final long refreshNanos;
     private volatile Snapshot snapshot;
 
-    public Catalog(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${corridor.catalog.refresh:5s}") java.time.Duration refresh) {
+    public Catalog(JdbcClient jdbc, CatalogProperties properties) {
         this.jdbc = jdbc;
-        this.refreshNanos = refresh.toNanos();
+        this.refreshNanos = properties.refresh().toNanos();
     }
 
     private static final String HISTORY_TABLES_SQL = """

@@ -21,9 +21,7 @@ public record EmbeddedDatabaseProperties(Path dataDir, boolean ephemeral, int po
                                          Duration restartAfter) {
 
     public EmbeddedDatabaseProperties {
-        dataDir = dataDir == null ? Path.of("var", "postgis") : dataDir;
+        // the defaults are in application.yml, the one place for them
         pgBin = pgBin == null ? "" : pgBin;
-        startupWait = startupWait == null ? Duration.ofSeconds(60) : startupWait;
-        restartAfter = restartAfter == null ? Duration.ofSeconds(1) : restartAfter;
     }
 }

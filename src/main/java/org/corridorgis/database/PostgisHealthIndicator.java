@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +25,9 @@ class PostgisHealthIndicator implements HealthIndicator {
     private final Duration timeout;
     private CompletableFuture<Map<String, String>> inFlight;
 
-    PostgisHealthIndicator(JdbcClient jdbc, @Value("${corridor.database.health-timeout:800ms}") Duration timeout) {
+    PostgisHealthIndicator(JdbcClient jdbc, DatabaseProperties properties) {
         this.jdbc = jdbc;
-        this.timeout = timeout;
+        this.timeout = properties.healthTimeout();
     }
 
     @Override

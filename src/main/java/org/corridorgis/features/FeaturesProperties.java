@@ -2,6 +2,8 @@ package org.corridorgis.features;
 
 import java.time.Duration;
 
+import org.corridorgis.web.Settings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,15 +25,13 @@ public record FeaturesProperties(int defaultLimit, int maxLimit, int htmlMaxLimi
                                  long countBudget, Duration requestBudget) {
 
     public FeaturesProperties {
-        defaultLimit = defaultLimit <= 0 ? 10 : defaultLimit;
-        maxLimit = maxLimit <= 0 ? 10_000 : maxLimit;
-        htmlMaxLimit = htmlMaxLimit <= 0 ? 1_000 : htmlMaxLimit;
-        statementTimeout = statementTimeout == null ? Duration.ofSeconds(30) : statementTimeout;
-        fetchSize = fetchSize <= 0 ? 1_000 : fetchSize;
-        countBudget = countBudget <= 0 ? 10_000 : countBudget;
-        requestBudget = requestBudget == null ? Duration.ofSeconds(5) : requestBudget;
-        if (requestBudget.isNegative() || requestBudget.isZero()) {
-            throw new IllegalArgumentException("corridor.features.request-budget must be positive, not " + requestBudget);
-        }
+        // the defaults are in application.yml, the one place for them; here only what no setting may be
+        Settings.requirePositive("corridor.features.default-limit", defaultLimit);
+        Settings.requirePositive("corridor.features.max-limit", maxLimit);
+        Settings.requirePositive("corridor.features.html-max-limit", htmlMaxLimit);
+        Settings.requirePositive("corridor.features.statement-timeout", statementTimeout);
+        Settings.requirePositive("corridor.features.fetch-size", fetchSize);
+        Settings.requirePositive("corridor.features.count-budget", countBudget);
+        Settings.requirePositive("corridor.features.request-budget", requestBudget);
     }
 }

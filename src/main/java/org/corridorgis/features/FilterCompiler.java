@@ -43,10 +43,6 @@ class FilterCompiler {
 
     @ConfigurationProperties("corridor.filter")
     record FilterLimitsProperties(int maxLength, int maxDepth, int maxNodes) {
-        FilterLimitsProperties {
-            maxLength = maxLength <= 0 ? 8000 : maxLength;
-            maxDepth = maxDepth <= 0 ? 40 : maxDepth;
-            maxNodes = maxNodes <= 0 ? 1000 : maxNodes;
-        }
+        // the defaults are in application.yml, the one place for them; FilterLimits checks the values
     }
 }

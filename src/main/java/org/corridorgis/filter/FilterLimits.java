@@ -9,6 +9,7 @@ package org.corridorgis.filter;
  */
 public record FilterLimits(int maxLength, int maxDepth, int maxNodes) {
 
+    /** For parsing outside the service (tools, tests); the service takes its limits from corridor.filter.*. */
     public static final FilterLimits DEFAULT = new FilterLimits(8000, 40, 1000);
 
     /** Hard cap on the depth, so that the recursive-descent parser can never exhaust the stack. */
@@ -21,9 +22,5 @@ public record FilterLimits(int maxLength, int maxDepth, int maxNodes) {
         if (maxDepth > MAX_SUPPORTED_DEPTH) {
             throw new IllegalArgumentException("maxDepth must be at most " + MAX_SUPPORTED_DEPTH);
         }
-    }
-
-    public FilterLimits() {
-        this(8000, 40, 1000);
     }
 }

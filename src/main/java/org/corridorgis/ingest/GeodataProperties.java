@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record GeodataProperties(Path dir, Boolean enabled) {
 
     public GeodataProperties {
-        dir = dir == null ? Path.of("geodata") : dir;
-        enabled = enabled == null ? Boolean.TRUE : enabled;
+        // the defaults are in application.yml, the one place for them
+        enabled = Boolean.TRUE.equals(enabled);
     }
 }

@@ -21,10 +21,7 @@ public record ReplicaProperties(List<String> urls, Duration maxLag, Duration che
                                 Duration connectTimeout) {
 
     public ReplicaProperties {
+        // the defaults are in application.yml, the one place for them; no URL at all means no replicas
         urls = urls == null ? List.of() : urls.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
-        maxLag = maxLag == null ? Duration.ofSeconds(5) : maxLag;
-        checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
-        catchUpWait = catchUpWait == null ? Duration.ofMillis(250) : catchUpWait;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
     }
 }

@@ -3,7 +3,6 @@ package org.corridorgis.security;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may read and how writers prove who they are ({@code corridor.security.*}).
@@ -14,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oidc                 an OpenID Connect provider whose JWTs are accepted as bearer tokens
  */
 @ConfigurationProperties("corridor.security")
-public record SecurityProperties(@DefaultValue("public") String read, @DefaultValue("20") int maxFailuresPerMinute,
-                                 @DefaultValue("10") int bcryptCost, @DefaultValue Oidc oidc) {
+public record SecurityProperties(String read, int maxFailuresPerMinute,
+                                 int bcryptCost, Oidc oidc) {
 
     public SecurityProperties {
+        // the defaults are in application.yml, the one place for them
         if (!read.equals("public") && !read.equals("authenticated")) {
             throw new IllegalArgumentException("corridor.security.read (CORRIDOR_READ) must be 'public' or 'authenticated', got '" + read + "'");
         }
@@ -39,9 +39,9 @@ public record SecurityProperties(@DefaultValue("public") String read, @DefaultVa
      * @param rolePrefix  a prefix the provider's role names carry (e.g. {@code corridor-}), removed before matching
      * @param clockSkew   the clock difference tolerated on {@code exp} and {@code nbf}
      */
-    public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("") String jwkSetUri, @DefaultValue("") String audience,
-                       @DefaultValue("roles") String rolesClaim, @DefaultValue("preferred_username") String nameClaim,
-                       @DefaultValue("") String rolePrefix, @DefaultValue("60s") Duration clockSkew) {
+    public record Oidc(String issuerUri, String jwkSetUri, String audience,
+                       String rolesClaim, String nameClaim,
+                       String rolePrefix, Duration clockSkew) {
 
         public boolean configured() {
             return !issuerUri.isBlank() || !jwkSetUri.isBlank();

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CachingProperties(Duration maxAge, Duration staleWhileRevalidate) {
 
     public CachingProperties {
-        maxAge = maxAge == null ? Duration.ofSeconds(60) : maxAge;
-        staleWhileRevalidate = staleWhileRevalidate == null ? Duration.ofSeconds(60) : staleWhileRevalidate;
+        // the defaults are in application.yml, the one place for them
+        Settings.require("corridor.http.cache.max-age", maxAge);
+        Settings.require("corridor.http.cache.stale-while-revalidate", staleWhileRevalidate);
     }
 
     String cacheControl() {

@@ -12,7 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -42,8 +42,12 @@ public class PublicAddress extends OncePerRequestFilter {
     private final String publicUrl;
     private final List<byte[][]> trustedProxies = new ArrayList<>();
 
-    public PublicAddress(@Value("${corridor.web.public-url:}") String publicUrl,
-                         @Value("${corridor.web.trusted-proxies:}") String trustedProxies) {
+    @Autowired
+    public PublicAddress(WebProperties properties) {
+        this(properties.publicUrl(), properties.trustedProxies());
+    }
+
+    PublicAddress(String publicUrl, String trustedProxies) {
         String url = publicUrl.strip();
         if (!url.isEmpty() && !url.matches("https?://" + HOST.pattern() + PREFIX.pattern() + "/?")) {
             throw new IllegalArgumentException("corridor.web.public-url must be an http(s) URL such as https://gis.example.org, got '" + url + "'");
