@@ -328,14 +328,7 @@ class FeaturesController {
     /** A body for a response that carries an ETag: compressed here when asked, since Tomcat will not. */
     private static void write(HttpServletRequest request, HttpServletResponse response, String contentType, String body)
             throws java.io.IOException {
-        response.setContentType(contentType);
-        if ("HEAD".equals(request.getMethod())) {
-            return;
-        }
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (java.io.OutputStream out = org.corridorgis.web.ResponseCompression.body(request, response, bytes.length)) {
-            out.write(bytes);
-        }
+        org.corridorgis.web.ResponseCompression.write(request, response, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Files are made of a collection's items; a single feature or its history comes as GeoJSON or HTML. */

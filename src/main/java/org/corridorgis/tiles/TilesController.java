@@ -130,14 +130,8 @@ class TilesController {
         if (versions.notModified(tile.version(), request, response, variant)) {
             return;
         }
-        byte[] body = tile.mvt();
-        response.setContentType(MVT);
-        if (!"HEAD".equals(request.getMethod())) {
-            // compressed here when asked: the strong ETag names the encoding (see DataVersion)
-            try (java.io.OutputStream out = ResponseCompression.body(request, response, body.length)) {
-                out.write(body);
-            }
-        }
+        // compressed here when asked: the strong ETag names the encoding (see DataVersion)
+        ResponseCompression.write(request, response, MVT, tile.mvt());
     }
 
     /** A {@code datetime} for tiles: one day (YYYY-MM-DD); today (UTC) without one. */

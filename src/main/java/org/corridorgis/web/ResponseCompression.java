@@ -36,6 +36,21 @@ public final class ResponseCompression {
     /** Bodies smaller than this are sent as they are: compressing them costs more than it saves. */
     static final int MIN_SIZE = 1024;
 
+    /**
+     * Writes a whole body of a response that carries a strong ETag (a feature, a tile): its type, then the body,
+     * compressed when asked; nothing but the headers for HEAD.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body)
+            throws IOException {
+        response.setContentType(contentType);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        try (OutputStream out = body(request, response, body.length)) {
+            out.write(body);
+        }
+    }
+
     /** The response body stream, gzip-encoded when the client accepts it. Close it to finish the body. */
     public static OutputStream body(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return body(request, response, -1);
