@@ -289,7 +289,7 @@ final class ItemsSql {
             }
         }
         if (query.filter() != null) {
-            and(where).appendAll("(" + query.filter().sql() + ")", query.filter().params());
+            and(where).append("(").append(query.filter()).append(")");
         }
         if (withCursor && query.cursor() != null) {
             and(where).append(query.cursor().inclusive()

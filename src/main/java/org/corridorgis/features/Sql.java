@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** SQL text with '?' placeholders and its parameters, appended in step so that they can never drift apart. */
+import org.corridorgis.filter.SqlFragment;
+
+/**
+ * The builder of a statement composed in steps (an items page): SQL text with '?' placeholders and its parameters,
+ * appended in step so that they can never drift apart. Pieces made elsewhere arrive as {@link SqlFragment}s, the
+ * same placeholders and parameter order.
+ */
 final class Sql {
 
     private final StringBuilder text = new StringBuilder();
@@ -22,9 +28,10 @@ final class Sql {
         return this;
     }
 
-    Sql appendAll(String sql, List<?> values) {
-        text.append(sql);
-        params.addAll(values);
+    /** A piece made elsewhere (a translated filter), its text and parameters together. */
+    Sql append(SqlFragment fragment) {
+        text.append(fragment.sql());
+        params.addAll(fragment.params());
         return this;
     }
 

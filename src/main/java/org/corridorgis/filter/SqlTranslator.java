@@ -29,46 +29,9 @@ final class SqlTranslator {
         }
     }
 
-    /** A piece of SQL with its parameters. */
-    record Frag(String sql, List<Object> params) {
-        static Frag text(String sql) {
-            return new Frag(sql, List.of());
-        }
+    record Val(SqlFragment frag, T type) {}
 
-        static Frag param(String placeholder, Object value) {
-            return new Frag(placeholder, List.of(value));
-        }
-
-        /** Concatenates Strings (fixed SQL text) and Frags. */
-        static Frag cat(Object... parts) {
-            StringBuilder sb = new StringBuilder();
-            List<Object> ps = new ArrayList<>();
-            for (Object p : parts) {
-                if (p instanceof Frag f) {
-                    sb.append(f.sql);
-                    ps.addAll(f.params);
-                } else {
-                    sb.append((String) p);
-                }
-            }
-            return new Frag(sb.toString(), ps);
-        }
-
-        static Frag join(String separator, List<Frag> fs) {
-            List<Object> parts = new ArrayList<>();
-            for (int i = 0; i < fs.size(); i++) {
-                if (i > 0) {
-                    parts.add(separator);
-                }
-                parts.add(fs.get(i));
-            }
-            return cat(parts.toArray());
-        }
-    }
-
-    record Val(Frag frag, T type) {}
-
-    private record Bounds(Frag start, Frag end, boolean instant) {}
+    private record Bounds(SqlFragment start, SqlFragment end, boolean instant) {}
 
     /** Largest accepted bound of |log10| of an arithmetic result (keeps it inside numeric and float8 ranges). */
     static final int MAX_ARITHMETIC_MAGNITUDE = 300;
@@ -87,29 +50,28 @@ final class SqlTranslator {
     }
 
     SqlFragment translate(Expression e) {
-        Frag f = condition(e);
-        return new SqlFragment(f.sql, f.params);
+        return condition(e);
     }
 
     // ---- conditions ---------------------------------------------------------------------------------------
 
-    private Frag condition(Expression e) {
+    private SqlFragment condition(Expression e) {
         if (e instanceof And a) {
-            List<Frag> fs = new ArrayList<>();
+            List<SqlFragment> fs = new ArrayList<>();
             for (Expression x : a.args()) {
                 fs.add(condition(x));
             }
-            return Frag.cat("(", Frag.join(" AND ", fs), ")");
+            return SqlFragment.cat("(", SqlFragment.join(" AND ", fs), ")");
         }
         if (e instanceof Or o) {
-            List<Frag> fs = new ArrayList<>();
+            List<SqlFragment> fs = new ArrayList<>();
             for (Expression x : o.args()) {
                 fs.add(condition(x));
             }
-            return Frag.cat("(", Frag.join(" OR ", fs), ")");
+            return SqlFragment.cat("(", SqlFragment.join(" OR ", fs), ")");
         }
         if (e instanceof Not n) {
-            return Frag.cat("(NOT ", condition(n.arg()), ")");
+            return SqlFragment.cat("(NOT ", condition(n.arg()), ")");
         }
         if (e instanceof Comparison c) {
             return comparison(c);
@@ -125,7 +87,7 @@ final class SqlTranslator {
         }
         if (e instanceof IsNull n) {
             Val v = value(n.value());
-            return Frag.cat("(", v.frag, " IS NULL)");
+            return SqlFragment.cat("(", v.frag, " IS NULL)");
         }
         if (e instanceof SpatialPredicate s) {
             return spatial(s);
@@ -137,12 +99,12 @@ final class SqlTranslator {
             return array(a);
         }
         if (e instanceof BooleanLiteral b) {
-            return Frag.param("CAST(? AS boolean)", b.value());
+            return SqlFragment.param("CAST(? AS boolean)", b.value());
         }
         if (e instanceof Property || e instanceof FunctionCall) {
             Val v = value(e);
             if (v.type == T.BOOLEAN) {
-                return Frag.cat("(", v.frag, ")");
+                return SqlFragment.cat("(", v.frag, ")");
             }
             throw new FilterException("expected a condition but found " + describe(e) + ", which is " + v.type.label
                 + "; compare it with something, e.g. " + describeShort(e) + " = ...");
@@ -157,13 +119,13 @@ final class SqlTranslator {
             || e instanceof TemporalPredicate || e instanceof ArrayPredicate;
     }
 
-    private Frag comparison(Comparison c) {
+    private SqlFragment comparison(Comparison c) {
         Val[] p = comparablePair(c.left(), c.right(), "the comparison '" + c.op().symbol + "'");
         T type = p[0].type;
         if (type == T.BOOLEAN && c.op() != ComparisonOp.EQ && c.op() != ComparisonOp.NE) {
             throw new FilterException("booleans can only be compared with = and <>");
         }
-        return Frag.cat("(", p[0].frag, " " + c.op().symbol + " ", p[1].frag, ")");
+        return SqlFragment.cat("(", p[0].frag, " " + c.op().symbol + " ", p[1].frag, ")");
     }
 
     /** Both sides typed compatibly; string literals are read as dates/timestamps when compared with one. */
@@ -209,7 +171,7 @@ final class SqlTranslator {
         return value(lit);
     }
 
-    private Frag like(Like l) {
+    private SqlFragment like(Like l) {
         Val v = value(l.value());
         if (v.type != T.STRING) {
             throw new FilterException("LIKE needs a string on the left but " + describe(l.value()) + " is "
@@ -232,20 +194,20 @@ final class SqlTranslator {
                 + " a literal backslash");
         }
         Val pattern = value(l.pattern());
-        return Frag.cat("(", v.frag, " LIKE ", pattern.frag, ")");
+        return SqlFragment.cat("(", v.frag, " LIKE ", pattern.frag, ")");
     }
 
-    private Frag between(Between b) {
+    private SqlFragment between(Between b) {
         Val[] lo = comparablePair(b.value(), b.low(), "BETWEEN");
         Val[] hi = comparablePair(b.value(), b.high(), "BETWEEN");
         if (lo[0].type == T.BOOLEAN) {
             throw new FilterException("BETWEEN cannot be applied to booleans");
         }
-        return Frag.cat("(", lo[0].frag, " BETWEEN ", lo[1].frag, " AND ", hi[1].frag, ")");
+        return SqlFragment.cat("(", lo[0].frag, " BETWEEN ", lo[1].frag, " AND ", hi[1].frag, ")");
     }
 
-    private Frag in(In in) {
-        List<Frag> items = new ArrayList<>();
+    private SqlFragment in(In in) {
+        List<SqlFragment> items = new ArrayList<>();
         Val v = null;
         for (Expression item : in.list()) {
             Val[] p = comparablePair(in.value(), item, "IN");
@@ -255,33 +217,33 @@ final class SqlTranslator {
         if (v == null) {
             throw new FilterException("IN needs at least one value in the list");
         }
-        return Frag.cat("(", v.frag, " IN (", Frag.join(", ", items), "))");
+        return SqlFragment.cat("(", v.frag, " IN (", SqlFragment.join(", ", items), "))");
     }
 
     // ---- spatial ------------------------------------------------------------------------------------------
 
-    private Frag spatial(SpatialPredicate s) {
-        List<Frag> left = geometryParts(s.left(), s.op().name());
-        List<Frag> right = geometryParts(s.right(), s.op().name());
+    private SqlFragment spatial(SpatialPredicate s) {
+        List<SqlFragment> left = geometryParts(s.left(), s.op().name());
+        List<SqlFragment> right = geometryParts(s.right(), s.op().name());
         boolean decomposed = left.size() > 1 || right.size() > 1;
         if (decomposed && s.op() != SpatialOp.S_INTERSECTS && s.op() != SpatialOp.S_DISJOINT) {
             throw new FilterException("a GEOMETRYCOLLECTION literal is only supported by S_INTERSECTS and S_DISJOINT,"
                 + " not by " + s.op().name());
         }
-        List<Frag> terms = new ArrayList<>();
-        for (Frag a : left) {
-            for (Frag b : right) {
-                terms.add(Frag.cat(s.op().sqlFunction + "(", a, ", ", b, ")"));
+        List<SqlFragment> terms = new ArrayList<>();
+        for (SqlFragment a : left) {
+            for (SqlFragment b : right) {
+                terms.add(SqlFragment.cat(s.op().sqlFunction + "(", a, ", ", b, ")"));
             }
         }
         if (terms.size() == 1) {
             return terms.get(0);
         }
-        return Frag.cat("(", Frag.join(s.op() == SpatialOp.S_INTERSECTS ? " OR " : " AND ", terms), ")");
+        return SqlFragment.cat("(", SqlFragment.join(s.op() == SpatialOp.S_INTERSECTS ? " OR " : " AND ", terms), ")");
     }
 
     /** A geometry operand; literal geometry collections are split into their parts. */
-    private List<Frag> geometryParts(Expression e, String function) {
+    private List<SqlFragment> geometryParts(Expression e, String function) {
         return geometryParts(e, function, false);
     }
 
@@ -289,9 +251,9 @@ final class SqlTranslator {
      * @param forGeography densify literal edges to at most 10 degrees, because geography cannot handle edges of
      *                     180 degrees of longitude or more ("antipodal edge")
      */
-    private List<Frag> geometryParts(Expression e, String function, boolean forGeography) {
+    private List<SqlFragment> geometryParts(Expression e, String function, boolean forGeography) {
         if (e instanceof GeometryLiteral g) {
-            List<Frag> parts = new ArrayList<>();
+            List<SqlFragment> parts = new ArrayList<>();
             for (Geometry part : Geometries.flattenCollections(g.geometry())) {
                 Geometry lonLat = latLon ? Geometries.swapAxes(part) : part;
                 parts.add(lonLatGeometry(forGeography ? densify(lonLat) : lonLat));
@@ -299,7 +261,7 @@ final class SqlTranslator {
             return parts;
         }
         if (e instanceof BboxLiteral b) {
-            List<Frag> parts = new ArrayList<>();
+            List<SqlFragment> parts = new ArrayList<>();
             for (Geometry part : Geometries.flattenCollections(bbox(b))) {
                 parts.add(lonLatGeometry(forGeography ? densify(part) : part));
             }
@@ -352,10 +314,10 @@ final class SqlTranslator {
     }
 
     /** A geometry already in x/y (lon/lat) order; bound as WKB. */
-    private Frag lonLatGeometry(Geometry geom) {
+    private SqlFragment lonLatGeometry(Geometry geom) {
         if (srid == 4326) {
             Geometries.checkLonLatRange(geom);
-            return Frag.param("ST_GeomFromWKB(?, 4326)", Geometries.wkb(geom));
+            return SqlFragment.param("ST_GeomFromWKB(?, 4326)", Geometries.wkb(geom));
         }
         org.locationtech.jts.geom.Envelope box = geom.getEnvelopeInternal();
         String outside = box.isNull() ? null : org.corridorgis.crs.SupportedCrs.bySrid(srid)
@@ -363,12 +325,12 @@ final class SqlTranslator {
         if (outside != null) {
             throw new FilterException(outside);
         }
-        return Frag.param("ST_Transform(ST_GeomFromWKB(?, " + srid + "), 4326)", Geometries.wkb(geom));
+        return SqlFragment.param("ST_Transform(ST_GeomFromWKB(?, " + srid + "), 4326)", Geometries.wkb(geom));
     }
 
     // ---- temporal -----------------------------------------------------------------------------------------
 
-    private Frag temporal(TemporalPredicate t) {
+    private SqlFragment temporal(TemporalPredicate t) {
         Bounds a = bounds(t.left(), t.op().name());
         Bounds b = bounds(t.right(), t.op().name());
         if (a.instant && b.instant) {
@@ -390,7 +352,7 @@ final class SqlTranslator {
             case T_AFTER -> cmp(a.start, ">", b.end);
             case T_BEFORE -> cmp(a.end, "<", b.start);
             case T_CONTAINS -> all(cmp(a.start, "<", b.start), cmp(a.end, ">", b.end));
-            case T_DISJOINT -> Frag.cat("(", cmp(a.start, ">", b.end), " OR ", cmp(a.end, "<", b.start), ")");
+            case T_DISJOINT -> SqlFragment.cat("(", cmp(a.start, ">", b.end), " OR ", cmp(a.end, "<", b.start), ")");
             case T_DURING -> all(cmp(a.start, ">", b.start), cmp(a.end, "<", b.end));
             case T_EQUALS -> all(cmp(a.start, "=", b.start), cmp(a.end, "=", b.end));
             case T_FINISHEDBY -> all(cmp(a.start, "<", b.start), cmp(a.end, "=", b.end));
@@ -405,12 +367,12 @@ final class SqlTranslator {
         };
     }
 
-    private static Frag cmp(Frag a, String op, Frag b) {
-        return Frag.cat("(", a, " " + op + " ", b, ")");
+    private static SqlFragment cmp(SqlFragment a, String op, SqlFragment b) {
+        return SqlFragment.cat("(", a, " " + op + " ", b, ")");
     }
 
-    private static Frag all(Frag... fs) {
-        return Frag.cat("(", Frag.join(" AND ", List.of(fs)), ")");
+    private static SqlFragment all(SqlFragment... fs) {
+        return SqlFragment.cat("(", SqlFragment.join(" AND ", List.of(fs)), ")");
     }
 
     private Bounds bounds(Expression e, String function) {
@@ -430,9 +392,9 @@ final class SqlTranslator {
         return new Bounds(v.frag, v.frag, true);
     }
 
-    private Frag intervalEnd(Expression e, boolean start, String function) {
+    private SqlFragment intervalEnd(Expression e, boolean start, String function) {
         if (e instanceof OpenEnd) {
-            return Frag.text(start ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+            return SqlFragment.text(start ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
         }
         Val v = value(e);
         if (!isTemporal(v.type)) {
@@ -442,7 +404,7 @@ final class SqlTranslator {
         if (e instanceof Property) {
             // A null valid_from / valid_to means open-ended.
             String infinity = start ? "'-infinity'" : "'infinity'";
-            return Frag.cat("COALESCE(", v.frag, ", " + infinity + (v.type == T.DATE ? "::date)" : "::timestamptz)"));
+            return SqlFragment.cat("COALESCE(", v.frag, ", " + infinity + (v.type == T.DATE ? "::date)" : "::timestamptz)"));
         }
         return v.frag;
     }
@@ -454,18 +416,18 @@ final class SqlTranslator {
      * count. PostgreSQL's containment operators already ignore both; equality is containment both ways, since
      * {@code =} on arrays compares them as ordered lists. The empty set is contained in every set and overlaps none.
      */
-    private Frag array(ArrayPredicate a) {
-        Frag l = arrayOperand(a.left(), a.op().name());
-        Frag r = arrayOperand(a.right(), a.op().name());
+    private SqlFragment array(ArrayPredicate a) {
+        SqlFragment l = arrayOperand(a.left(), a.op().name());
+        SqlFragment r = arrayOperand(a.right(), a.op().name());
         return switch (a.op()) {
-            case A_EQUALS -> Frag.cat("(", l, " @> ", r, " AND ", l, " <@ ", r, ")");
-            case A_CONTAINS -> Frag.cat("(", l, " @> ", r, ")");
-            case A_CONTAINEDBY -> Frag.cat("(", l, " <@ ", r, ")");
-            case A_OVERLAPS -> Frag.cat("(", l, " && ", r, ")");
+            case A_EQUALS -> SqlFragment.cat("(", l, " @> ", r, " AND ", l, " <@ ", r, ")");
+            case A_CONTAINS -> SqlFragment.cat("(", l, " @> ", r, ")");
+            case A_CONTAINEDBY -> SqlFragment.cat("(", l, " <@ ", r, ")");
+            case A_OVERLAPS -> SqlFragment.cat("(", l, " && ", r, ")");
         };
     }
 
-    private Frag arrayOperand(Expression e, String function) {
+    private SqlFragment arrayOperand(Expression e, String function) {
         Val v = value(e);
         if (v.type != T.ARRAY) {
             throw new FilterException(function + " needs arrays but " + describe(e) + " is " + v.type.label);
@@ -480,22 +442,22 @@ final class SqlTranslator {
             return property(p);
         }
         if (e instanceof StringLiteral s) {
-            return new Val(Frag.param("?", Literals.string(s.value(), -1)), T.STRING);
+            return new Val(SqlFragment.param("?", Literals.string(s.value(), -1)), T.STRING);
         }
         if (e instanceof NumberLiteral n) {
-            return new Val(Frag.param("?", numberParam(n.value())), T.NUMBER);
+            return new Val(SqlFragment.param("?", numberParam(n.value())), T.NUMBER);
         }
         if (e instanceof BooleanLiteral b) {
-            return new Val(Frag.param("CAST(? AS boolean)", b.value()), T.BOOLEAN);
+            return new Val(SqlFragment.param("CAST(? AS boolean)", b.value()), T.BOOLEAN);
         }
         if (e instanceof DateLiteral d) {
-            return new Val(Frag.param("CAST(? AS date)", d.value()), T.DATE);
+            return new Val(SqlFragment.param("CAST(? AS date)", d.value()), T.DATE);
         }
         if (e instanceof TimestampLiteral t) {
-            return new Val(Frag.param("CAST(? AS timestamptz)", t.value()), T.TIMESTAMP);
+            return new Val(SqlFragment.param("CAST(? AS timestamptz)", t.value()), T.TIMESTAMP);
         }
         if (e instanceof GeometryLiteral || e instanceof BboxLiteral) {
-            List<Frag> parts = geometryParts(e, "a geometry");
+            List<SqlFragment> parts = geometryParts(e, "a geometry");
             if (parts.size() != 1) {
                 throw new FilterException("a GEOMETRYCOLLECTION literal is only supported by S_INTERSECTS and"
                     + " S_DISJOINT");
@@ -512,7 +474,7 @@ final class SqlTranslator {
                 }
                 items[i] = Literals.string(s.value(), -1);
             }
-            return new Val(Frag.param("CAST(? AS text[])", items), T.ARRAY);
+            return new Val(SqlFragment.param("CAST(? AS text[])", items), T.ARRAY);
         }
         if (e instanceof Casei || e instanceof Accenti) {
             return folded(e);
@@ -560,14 +522,14 @@ final class SqlTranslator {
                 break;
             }
         }
-        Frag f = stringOperand(operand, outermost).frag;
+        SqlFragment f = stringOperand(operand, outermost).frag;
         if (accentFolded) {
-            f = Frag.cat(Accents.FUNCTION + "(", f, ")");
+            f = SqlFragment.cat(Accents.FUNCTION + "(", f, ")");
         }
         if (caseFolded) {
             // An ICU collation, so that lower() folds every script whatever the database's locale (under the C
             // locale of the embedded cluster plain lower() folds ASCII only: CASEI('TÜRKIYE') missed 'Türkiye').
-            f = Frag.cat("lower((", f, ") COLLATE " + CASE_FOLDING_COLLATION + ")");
+            f = SqlFragment.cat("lower((", f, ") COLLATE " + CASE_FOLDING_COLLATION + ")");
         }
         return new Val(f, T.STRING);
     }
@@ -603,7 +565,7 @@ final class SqlTranslator {
             case STRING_ARRAY -> T.ARRAY;
             case JSON -> T.JSON;
         };
-        return new Val(Frag.text(q.sqlExpression()), type);
+        return new Val(SqlFragment.text(q.sqlExpression()), type);
     }
 
     private FilterException unknownProperty(String name) {
@@ -625,7 +587,7 @@ final class SqlTranslator {
     private Val arithmetic(Expression e) {
         if (e instanceof Negate n) {
             Val v = numeric(n.operand(), "unary '-'");
-            return new Val(Frag.cat("(-CAST(", v.frag, " AS numeric))"), T.NUMBER);
+            return new Val(SqlFragment.cat("(-CAST(", v.frag, " AS numeric))"), T.NUMBER);
         }
         Arithmetic a = (Arithmetic) e;
         String what = "the operator '" + a.op().symbol + "'";
@@ -636,19 +598,19 @@ final class SqlTranslator {
                 throw new FilterException("the exponent of '^' must be an integer literal between 0 and 64");
             }
             Val r = value(a.right());
-            return new Val(Frag.cat("power(CAST(", l.frag, " AS numeric), CAST(", r.frag, " AS numeric))"), T.NUMBER);
+            return new Val(SqlFragment.cat("power(CAST(", l.frag, " AS numeric), CAST(", r.frag, " AS numeric))"), T.NUMBER);
         }
         Val r = numeric(a.right(), what);
-        Frag ln = Frag.cat("CAST(", l.frag, " AS numeric)");
-        Frag rn = Frag.cat("CAST(", r.frag, " AS numeric)");
-        Frag f = switch (a.op()) {
-            case ADD -> Frag.cat("(", ln, " + ", rn, ")");
-            case SUBTRACT -> Frag.cat("(", ln, " - ", rn, ")");
-            case MULTIPLY -> Frag.cat("(", ln, " * ", rn, ")");
+        SqlFragment ln = SqlFragment.cat("CAST(", l.frag, " AS numeric)");
+        SqlFragment rn = SqlFragment.cat("CAST(", r.frag, " AS numeric)");
+        SqlFragment f = switch (a.op()) {
+            case ADD -> SqlFragment.cat("(", ln, " + ", rn, ")");
+            case SUBTRACT -> SqlFragment.cat("(", ln, " - ", rn, ")");
+            case MULTIPLY -> SqlFragment.cat("(", ln, " * ", rn, ")");
             // Division by zero gives NULL (no match) instead of a database error.
-            case DIVIDE -> Frag.cat("(", ln, " / NULLIF(", rn, ", 0))");
-            case MODULO -> Frag.cat("mod(", ln, ", NULLIF(", rn, ", 0))");
-            case INTEGER_DIVIDE -> Frag.cat("div(", ln, ", NULLIF(", rn, ", 0))");
+            case DIVIDE -> SqlFragment.cat("(", ln, " / NULLIF(", rn, ", 0))");
+            case MODULO -> SqlFragment.cat("mod(", ln, ", NULLIF(", rn, ", 0))");
+            case INTEGER_DIVIDE -> SqlFragment.cat("div(", ln, ", NULLIF(", rn, ", 0))");
             case POWER -> throw new IllegalStateException();
         };
         return new Val(f, T.NUMBER);
@@ -687,21 +649,21 @@ final class SqlTranslator {
             throw new FilterException(d.name() + " needs " + d.arguments().size() + " argument"
                 + (d.arguments().size() == 1 ? "" : "s") + " but has " + f.args().size());
         }
-        List<Frag> geographies = new ArrayList<>();
+        List<SqlFragment> geographies = new ArrayList<>();
         for (Expression arg : f.args()) {
-            List<Frag> parts = geometryParts(arg, d.name(), true);
+            List<SqlFragment> parts = geometryParts(arg, d.name(), true);
             if (parts.size() != 1) {
                 throw new FilterException(d.name() + " does not accept a GEOMETRYCOLLECTION literal");
             }
-            geographies.add(Frag.cat("CAST(", parts.get(0), " AS geography)"));
+            geographies.add(SqlFragment.cat("CAST(", parts.get(0), " AS geography)"));
         }
-        Frag sql = switch (d.name()) {
-            case "DISTANCE_M" -> Frag.cat("ST_Distance(", geographies.get(0), ", ", geographies.get(1), ")");
-            case "DISTANCE_KM" -> Frag.cat("(ST_Distance(", geographies.get(0), ", ", geographies.get(1), ") / 1000.0)");
-            case "LENGTH_M" -> Frag.cat("ST_Length(", geographies.get(0), ")");
-            case "LENGTH_KM" -> Frag.cat("(ST_Length(", geographies.get(0), ") / 1000.0)");
-            case "AREA_M2" -> Frag.cat("ST_Area(", geographies.get(0), ")");
-            case "AREA_KM2" -> Frag.cat("(ST_Area(", geographies.get(0), ") / 1000000.0)");
+        SqlFragment sql = switch (d.name()) {
+            case "DISTANCE_M" -> SqlFragment.cat("ST_Distance(", geographies.get(0), ", ", geographies.get(1), ")");
+            case "DISTANCE_KM" -> SqlFragment.cat("(ST_Distance(", geographies.get(0), ", ", geographies.get(1), ") / 1000.0)");
+            case "LENGTH_M" -> SqlFragment.cat("ST_Length(", geographies.get(0), ")");
+            case "LENGTH_KM" -> SqlFragment.cat("(ST_Length(", geographies.get(0), ") / 1000.0)");
+            case "AREA_M2" -> SqlFragment.cat("ST_Area(", geographies.get(0), ")");
+            case "AREA_KM2" -> SqlFragment.cat("(ST_Area(", geographies.get(0), ") / 1000000.0)");
             default -> throw new FilterException("unknown function '" + d.name() + "'");
         };
         return new Val(sql, T.NUMBER);
