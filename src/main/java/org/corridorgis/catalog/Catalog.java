@@ -25,13 +25,18 @@ public class Catalog {
     private static final String COLLECTIONS_SQL = """
             select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom,
                    a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
-                   t.typcategory as category, et.typname as element_type, t.typname as type_name
+                   t.typcategory as category, et.typname as element_type, t.typname as type_name,
+                   a.attnotnull as not_null, a.attgenerated <> '' as generated,
+                   case when a.atthasdef and a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default_expr,
+                   case when t.typname = 'geometry' and a.atttypmod <> -1 then postgis_typmod_type(a.atttypmod) end as geometry_type_of_column,
+                   col_description(a.attrelid, a.attnum) as comment
               from corridor.collection c
               join pg_class k on k.relname = c.table_name
               join pg_namespace n on n.oid = k.relnamespace and n.nspname = 'corridor'
               join pg_attribute a on a.attrelid = k.oid and a.attnum > 0 and not a.attisdropped
               join pg_type t on t.oid = a.atttypid
               left join pg_type et on et.oid = t.typelem and t.typcategory = 'A'
+              left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
              order by c.sort_order, c.id, a.attnum
             """;
 
@@ -60,7 +65,7 @@ public class Catalog {
         Snapshot s = snapshot;
         long now = System.nanoTime();
         if (s == null || now - s.readAt() > refreshNanos) {
-            s = new Snapshot(read(), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
+            s = new Snapshot(read(jdbc), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
             snapshot = s;
         }
         return s;
@@ -76,7 +81,11 @@ public class Catalog {
         snapshot = null;
     }
 
-    private List<Collection> read() {
+    /**
+     * Reads the collections and their columns as they are now, within the caller's transaction if it has one
+     * (the seed-data loader reads them this way inside its own); every other reader uses the kept reading.
+     */
+    public static List<Collection> read(JdbcClient jdbc) {
         Map<String, CollectionBuilder> builders = new LinkedHashMap<>();
         jdbc.sql(COLLECTIONS_SQL).query(rs -> {
             CollectionBuilder b = builders.computeIfAbsent(rs.getString("id"), id -> {
@@ -89,9 +98,15 @@ public class Catalog {
                 }
             });
             String column = rs.getString("column_name");
-            if (!column.equals(Collection.ID_COLUMN)) {
-                b.properties.add(new Property(column, rs.getString("column_type"),
-                        classify(rs.getString("type_name"), rs.getString("category"), rs.getString("element_type"))));
+            Property p = new Property(column, rs.getString("column_type"),
+                    classify(rs.getString("type_name"), rs.getString("category"), rs.getString("element_type")),
+                    new Property.Column(rs.getString("type_name"), rs.getString("element_type"), rs.getBoolean("not_null"),
+                            rs.getBoolean("generated"), rs.getString("default_expr"), rs.getString("geometry_type_of_column"),
+                            rs.getString("comment")));
+            if (column.equals(Collection.ID_COLUMN)) {
+                b.idProperty = p;
+            } else {
+                b.properties.add(p);
             }
         });
         return builders.values().stream().map(CollectionBuilder::build).toList();
@@ -105,7 +120,7 @@ public class Catalog {
         return collection(id).orElseThrow(() -> new UnknownCollectionException(id, collections().stream().map(Collection::id).toList()));
     }
 
-    static QueryableType classify(String typeName, String category, String elementType) {
+    public static QueryableType classify(String typeName, String category, String elementType) {
         if ("A".equals(category)) {
             return QueryableType.STRING_ARRAY;
         }
@@ -126,6 +141,7 @@ public class Catalog {
         final int sortOrder;
         final int tileMinZoom;
         final List<Property> properties = new ArrayList<>();
+        Property idProperty;
 
         CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder,
                           int tileMinZoom) {
@@ -139,7 +155,7 @@ public class Catalog {
         }
 
         Collection build() {
-            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom);
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty);
         }
     }
 }

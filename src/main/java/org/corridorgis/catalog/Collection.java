@@ -18,9 +18,10 @@ import org.corridorgis.filter.QueryableType;
  * @param geometryType  GeoJSON geometry type of {@code geom}, or null
  * @param properties    every property column in table order, without {@code id} and {@code geom}
  * @param tileMinZoom   the lowest zoom at which the collection appears in vector tiles
+ * @param idProperty    the {@code id} column (null if the table has none, which the loader refuses)
  */
 public record Collection(String id, String table, String title, String description, String geometryType,
-                         int sortOrder, List<Property> properties, int tileMinZoom) {
+                         int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty) {
 
     public static final String SCHEMA = "corridor";
     public static final String ID_COLUMN = "id";
@@ -28,12 +29,6 @@ public record Collection(String id, String table, String title, String descripti
 
     public Collection {
         properties = List.copyOf(properties);
-    }
-
-    /** A collection drawn in tiles at every zoom. */
-    public Collection(String id, String table, String title, String description, String geometryType, int sortOrder,
-                      List<Property> properties) {
-        this(id, table, title, description, geometryType, sortOrder, properties, 0);
     }
 
     public boolean spatial() {

@@ -9,8 +9,34 @@ import org.corridorgis.filter.QueryableType;
  * @param name      the column name, which is also the property name in GeoJSON
  * @param pgType    the column's PostgreSQL type as PostgreSQL spells it (e.g. {@code text}, {@code text[]}, {@code numeric})
  * @param type      the type class the filter language and JSON Schema need
+ * @param column    what else the table's definition says of the column (what writers and the loader need)
  */
-public record Property(String name, String pgType, QueryableType type) {
+public record Property(String name, String pgType, QueryableType type, Column column) {
+
+    /**
+     * The column's definition beyond its type class.
+     *
+     * @param typeName        the type's name in pg_type (e.g. {@code text}, {@code numeric}, {@code _text} for arrays)
+     * @param elementTypeName for arrays: the element type's name (e.g. {@code text}); else null
+     * @param notNull         NOT NULL
+     * @param generated       a generated column (computed by PostgreSQL, never written)
+     * @param defaultExpr     the column default as PostgreSQL prints it, or null
+     * @param geometryType    for geometry columns: the type of the typmod, e.g. {@code MultiPolygon} (null if unconstrained)
+     * @param comment         the column's comment, or null
+     */
+    public record Column(String typeName, String elementTypeName, boolean notNull, boolean generated, String defaultExpr,
+                         String geometryType, String comment) {
+    }
+
+    /** A property known only by name and type (one the service defines itself, such as the feature id). */
+    public Property(String name, String pgType, QueryableType type) {
+        this(name, pgType, type, new Column(pgType, null, false, false, null, null, null));
+    }
+
+    /** Whether a writer may set it: generated columns and the time of recording are set by the database. */
+    public boolean writable() {
+        return !column.generated() && !name.equals("recorded_at");
+    }
 
     /** The column as a quoted SQL identifier. */
     public String sqlName() {

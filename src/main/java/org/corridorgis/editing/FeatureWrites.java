@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.Property;
@@ -51,7 +50,6 @@ class FeatureWrites {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Map<String, Set<String>> generatedColumns = new ConcurrentHashMap<>();
 
     FeatureWrites(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -367,11 +365,9 @@ class FeatureWrites {
         }
     }
 
-    private Set<String> generated(Collection c) {
-        return generatedColumns.computeIfAbsent(c.table(), t -> Set.copyOf(jdbc.sql(
-                        "select a.attname from pg_attribute a where a.attrelid = cast(? as regclass) and a.attnum > 0 "
-                                + "and not a.attisdropped and a.attgenerated <> ''")
-                .param(Collection.SCHEMA + "." + SqlIdentifiers.quote(t)).query(String.class).list()));
+    /** The columns PostgreSQL computes, as the catalogue read them. */
+    private static Set<String> generated(Collection c) {
+        return c.properties().stream().filter(p -> p.column().generated()).map(Property::name).collect(java.util.stream.Collectors.toSet());
     }
 
     List<String> writable(Collection c) {

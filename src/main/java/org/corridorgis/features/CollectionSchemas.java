@@ -191,14 +191,12 @@ class CollectionSchemas {
         return lists;
     }
 
-    private Map<String, String> columnComments(Collection c) {
+    /** The columns' comments, as the catalogue read them. */
+    private static Map<String, String> columnComments(Collection c) {
         Map<String, String> comments = new LinkedHashMap<>();
-        jdbc.sql("""
-                select a.attname, col_description(a.attrelid, a.attnum)
-                  from pg_attribute a
-                 where a.attrelid = cast(? as regclass) and a.attnum > 0 and not a.attisdropped
-                   and col_description(a.attrelid, a.attnum) is not null
-                """).params(c.sqlTable()).query((rs, n) -> comments.put(rs.getString(1), rs.getString(2))).list();
+        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(c.idProperty()), c.properties().stream())
+                .filter(p -> p.column().comment() != null)
+                .forEach(p -> comments.put(p.name(), p.column().comment()));
         return comments;
     }
 

@@ -21,6 +21,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.corridorgis.catalog.Catalog;
+import org.corridorgis.catalog.Collection;
 import org.corridorgis.ingest.LoadReport.FileLoad;
 import org.corridorgis.ingest.LoadReport.Status;
 import org.corridorgis.ingest.TargetTable.Column;
@@ -35,6 +37,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
@@ -125,6 +128,9 @@ public class GeodataLoader implements InitializingBean {
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
         warnAboutStrayFiles(dir, catalogue);
 
+        Map<String, Collection> described = new HashMap<>();
+        Catalog.read(JdbcClient.create(jdbc)).forEach(c -> described.put(c.id(), c));
+
         List<FileLoad> files = new ArrayList<>();
         List<TargetTable> tables = new ArrayList<>();
         Map<String, String> fileOfTable = new HashMap<>();
@@ -135,7 +141,12 @@ public class GeodataLoader implements InitializingBean {
             }
             String file = fileName(e.collectionId());
             fileOfTable.put(e.table(), file);
-            TargetTable table = TargetTable.read(jdbc, e.collectionId(), e.table(), e.geometryType());
+            Collection collection = described.get(e.collectionId());
+            if (collection == null) {
+                throw new GeodataException(null, null, "collection '" + e.collectionId() + "' names table " + TargetTable.SCHEMA
+                        + "." + e.table() + ", which does not exist");
+            }
+            TargetTable table = TargetTable.of(collection, e.geometryType());
             tables.add(table);
             Path path = dir.resolve(file);
             if (!Files.isRegularFile(path)) {

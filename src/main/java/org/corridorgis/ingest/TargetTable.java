@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.corridorgis.catalog.Catalog;
+import org.corridorgis.catalog.Collection;
+import org.corridorgis.catalog.Property;
+import org.corridorgis.filter.QueryableType;
 
 /**
- * One collection table as the catalogue and PostgreSQL describe it: its id column, geometry column (if any) and
- * the property columns a file may set, with their types. Generated columns and {@code recorded_at} are not
- * loadable. Every name that reaches SQL comes from here (i.e. from pg_catalog), quoted.
+ * One collection table as the catalogue describes it: its id column, geometry column (if any) and the property
+ * columns a file may set, with their types. Generated columns and {@code recorded_at} are not loadable. Every
+ * name that reaches SQL comes from here (i.e. from the catalogue's reading of pg_catalog), quoted.
  */
 record TargetTable(String collectionId, String table, String catalogGeometryType, Column id, Column geom,
                    Map<String, Column> properties) {
@@ -42,75 +45,59 @@ record TargetTable(String collectionId, String table, String catalogGeometryType
         }
     }
 
-    static TargetTable read(JdbcTemplate jdbc, String collectionId, String table, String catalogGeometryType) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT a.attname AS name,
-                       format_type(a.atttypid, a.atttypmod) AS sql_type,
-                       t.typname AS typname,
-                       et.typname AS element_typname,
-                       a.attnotnull AS not_null,
-                       a.attgenerated <> '' AS generated,
-                       CASE WHEN a.atthasdef AND a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default_expr,
-                       CASE WHEN t.typname = 'geometry' AND a.atttypmod <> -1 THEN postgis_typmod_type(a.atttypmod) END AS geometry_type
-                  FROM pg_attribute a
-                  JOIN pg_class c ON c.oid = a.attrelid
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                  JOIN pg_type t ON t.oid = a.atttypid
-                  LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
-                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')
-                   AND a.attnum > 0 AND NOT a.attisdropped
-                 ORDER BY a.attnum
-                """, SCHEMA, table);
-        if (rows.isEmpty()) {
-            throw new GeodataException(null, null, "collection '" + collectionId + "' names table " + SCHEMA + "."
-                    + table + ", which does not exist");
+    /**
+     * The loadable columns of a collection as the catalogue read them (within the loader's transaction). Kinds
+     * follow the catalogue's type classes; a string-classed column of a type other than text takes any JSON
+     * scalar, which PostgreSQL's CAST converts (its error names the value).
+     */
+    static TargetTable of(Collection collection, String catalogGeometryType) {
+        if (collection.idProperty() == null) {
+            throw new GeodataException(null, null, "table " + SCHEMA + "." + collection.table() + " has no id column");
         }
-        Column id = null;
+        Column id = column(collection.idProperty());
         Column geom = null;
         Map<String, Column> properties = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows) {
-            String name = (String) r.get("name");
-            if (Boolean.TRUE.equals(r.get("generated")) || name.equals("recorded_at")) {
+        for (Property p : collection.properties()) {
+            if (!p.writable()) {
                 continue;
             }
-            String typname = (String) r.get("typname");
-            String elementTypname = (String) r.get("element_typname");
-            Kind kind = kindOf(typname);
-            Kind elementKind = null;
-            if (elementTypname != null) {
-                kind = Kind.ARRAY;
-                elementKind = kindOf(elementTypname);
-            }
-            Column column = new Column(name, (String) r.get("sql_type"), kind, elementKind, elementTypname,
-                    Boolean.TRUE.equals(r.get("not_null")), (String) r.get("default_expr"),
-                    (String) r.get("geometry_type"));
-            if (name.equals("id")) {
-                id = column;
-            } else if (kind == Kind.GEOMETRY && geom == null) {
+            Column column = column(p);
+            if (column.kind() == Kind.GEOMETRY && geom == null) {
                 geom = column;
             } else {
-                properties.put(name, column);
+                properties.put(p.name(), column);
             }
         }
-        if (id == null) {
-            throw new GeodataException(null, null, "table " + SCHEMA + "." + table + " has no id column");
-        }
-        return new TargetTable(collectionId, table, catalogGeometryType, id, geom, properties);
+        return new TargetTable(collection.id(), collection.table(), catalogGeometryType, id, geom, properties);
     }
 
-    private static Kind kindOf(String typname) {
-        return switch (typname) {
-            case "text", "varchar", "bpchar", "name", "citext" -> Kind.TEXT;
-            case "numeric", "float4", "float8" -> Kind.NUMBER;
-            case "int2", "int4", "int8" -> Kind.INTEGER;
-            case "bool" -> Kind.BOOLEAN;
-            case "date" -> Kind.DATE;
-            case "json", "jsonb" -> Kind.JSON;
-            case "geometry" -> Kind.GEOMETRY;
-            default -> Kind.OTHER;
+    private static Column column(Property p) {
+        Property.Column c = p.column();
+        Kind kind = kindOf(p.type(), c.typeName());
+        Kind elementKind = null;
+        if (kind == Kind.ARRAY) {
+            elementKind = kindOf(Catalog.classify(c.elementTypeName(), null, null), c.elementTypeName());
+        }
+        return new Column(p.name(), p.pgType(), kind, elementKind, c.elementTypeName(), c.notNull(), c.defaultExpr(),
+                c.geometryType());
+    }
+
+    private static Kind kindOf(QueryableType type, String typeName) {
+        return switch (type) {
+            case STRING -> TEXT_TYPES.contains(typeName) ? Kind.TEXT : Kind.OTHER;
+            case NUMBER -> Kind.NUMBER;
+            case INTEGER -> Kind.INTEGER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+            case TIMESTAMP -> Kind.OTHER;
+            case JSON -> Kind.JSON;
+            case STRING_ARRAY -> Kind.ARRAY;
+            case GEOMETRY -> "geometry".equals(typeName) ? Kind.GEOMETRY : Kind.OTHER;
         };
     }
+
+    /** The types whose values are JSON strings and nothing else. */
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "varchar", "bpchar", "name", "citext");
 
     boolean spatial() {
         return geom != null;
