@@ -57,10 +57,23 @@ class DatabaseConfiguration {
     @Bean
     org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationsOutsideThePool(DataSource dataSource) {
         return flyway -> {
-            if (dataSource instanceof HikariDataSource pool) {
+            HikariDataSource pool = primaryPool(dataSource);
+            if (pool != null) {
                 flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword() == null ? "" : pool.getPassword());
             }
         };
+    }
+
+    /** The primary's pool, also behind the replicas' routing DataSource (which unwraps to it). */
+    private static HikariDataSource primaryPool(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource pool) {
+            return pool;
+        }
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
     }
 
     @Bean
