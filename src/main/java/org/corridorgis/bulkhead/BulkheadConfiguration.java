@@ -1,5 +1,6 @@
 package org.corridorgis.bulkhead;
 
+import org.corridorgis.catalog.Catalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -12,9 +13,9 @@ class BulkheadConfiguration implements WebMvcConfigurer {
 
     private final ExpensiveRequests expensive;
 
-    BulkheadConfiguration(BulkheadProperties properties, Environment environment) {
-        int pool = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
-        this.expensive = new ExpensiveRequests(Math.max(1, (int) Math.floor(pool * properties.expensiveShare())), properties);
+    BulkheadConfiguration(BulkheadProperties properties, Environment environment, Catalog catalog) {
+        int pool = environment.getRequiredProperty("spring.datasource.hikari.maximum-pool-size", Integer.class);
+        this.expensive = new ExpensiveRequests(Math.max(1, (int) Math.floor(pool * properties.expensiveShare())), properties, catalog);
     }
 
     @Bean

@@ -24,6 +24,7 @@ public class Catalog {
 
     private static final String COLLECTIONS_SQL = """
             select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom,
+                   case when k.relkind in ('r', 'm') then pg_relation_size(k.oid) else -1 end as table_bytes,
                    a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
                    t.typcategory as category, et.typname as element_type, t.typname as type_name,
                    a.attnotnull as not_null, a.attgenerated <> '' as generated,
@@ -92,7 +93,7 @@ public class Catalog {
                 try {
                     return new CollectionBuilder(id, rs.getString("table_name"), rs.getString("title"),
                             rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"),
-                            rs.getInt("tile_minzoom"));
+                            rs.getInt("tile_minzoom"), rs.getLong("table_bytes"));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -140,12 +141,14 @@ public class Catalog {
         final String id, table, title, description, geometryType;
         final int sortOrder;
         final int tileMinZoom;
+        final long tableBytes;
         final List<Property> properties = new ArrayList<>();
         Property idProperty;
 
         CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder,
-                          int tileMinZoom) {
+                          int tileMinZoom, long tableBytes) {
             this.tileMinZoom = tileMinZoom;
+            this.tableBytes = tableBytes;
             this.id = id;
             this.table = table;
             this.title = title;
@@ -155,7 +158,7 @@ public class Catalog {
         }
 
         Collection build() {
-            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty);
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty, tableBytes);
         }
     }
 }

@@ -19,9 +19,12 @@ import org.corridorgis.filter.QueryableType;
  * @param properties    every property column in table order, without {@code id} and {@code geom}
  * @param tileMinZoom   the lowest zoom at which the collection appears in vector tiles
  * @param idProperty    the {@code id} column (null if the table has none, which the loader refuses)
+ * @param tableBytes    the size of the table's rows (main fork, without TOAST and indexes) when the catalogue was read:
+ *                      how much a query that reads every row must at least scan; -1 when the collection is a view
+ *                      (or a partitioned table), whose cost its size does not tell
  */
 public record Collection(String id, String table, String title, String description, String geometryType,
-                         int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty) {
+                         int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty, long tableBytes) {
 
     public static final String SCHEMA = "corridor";
     public static final String ID_COLUMN = "id";
