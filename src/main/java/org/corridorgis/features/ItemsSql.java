@@ -313,7 +313,8 @@ final class ItemsSql {
         if (collection.spatial()) {
             String geom = T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN);
             if (collection.geometryType().endsWith("Polygon") || collection.geometryType().equals("Geometry")) {
-                geom = "ST_ForcePolygonCCW(" + geom + ")"; // RFC 7946: exterior rings counterclockwise
+                // RFC 7946: exterior rings counterclockwise. Only polygons: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
+                geom = "case when ST_Dimension(" + geom + ") = 2 then ST_ForcePolygonCCW(" + geom + ") else " + geom + " end";
             }
             sql.append("ST_AsGeoJSON(" + query.crs().fromStorage(geom) + ", " + query.crs().decimals() + ")::json");
         } else {
