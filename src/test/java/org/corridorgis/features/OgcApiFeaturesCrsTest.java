@@ -52,9 +52,19 @@ class OgcApiFeaturesCrsTest extends ServiceTestBase {
         assertThat(mercator[0]).isCloseTo(expected[0], offset(0.01));
         assertThat(mercator[1]).isCloseTo(expected[1], offset(0.01));
         double[] utm = agarak(UTM38N);
-        // Agarak lies at about 46.2 E, in UTM zone 38 (42-48 E): eastings near 600 km, northings near 4300 km.
-        assertThat(utm[0]).isBetween(500_000.0, 800_000.0);
-        assertThat(utm[1]).isBetween(4_250_000.0, 4_350_000.0);
+        // Agarak lies at about 46.2 E, in UTM zone 38 (42-48 E): eastings near 600 km, northings near 4300 km; exactly,
+        // the stored point projected by PostGIS in hand-written SQL, to the centimetre the service writes
+        double[] utmExpected = jdbc.sql("select ST_X(g), ST_Y(g) from (select ST_Transform(geom, 32638) g from corridor.checkpoints where id = 'agarak-nurduz') x")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        assertThat(utmExpected[0]).isBetween(500_000.0, 800_000.0);
+        assertThat(utmExpected[1]).isBetween(4_250_000.0, 4_350_000.0);
+        assertThat(utm[0]).isCloseTo(utmExpected[0], offset(0.006));
+        assertThat(utm[1]).isCloseTo(utmExpected[1], offset(0.006));
+        // and the CRS84 answer is the stored point itself
+        double[] stored = jdbc.sql("select ST_X(geom), ST_Y(geom) from corridor.checkpoints where id = 'agarak-nurduz'")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        assertThat(lonLat[0]).isCloseTo(stored[0], offset(5e-7));
+        assertThat(lonLat[1]).isCloseTo(stored[1], offset(5e-7));
         HttpResponse<String> page = client.get("/collections/checkpoints/items?crs=EPSG:3857&limit=1");
         assertThat(page.headers().firstValue("Content-Crs")).hasValue("<" + EPSG3857 + ">");
     }
