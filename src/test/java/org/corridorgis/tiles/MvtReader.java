@@ -10,12 +10,71 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough of the Mapbox Vector Tile protobuf (spec 2.1) to check a tile: its layers, their features and
- * the features' properties. Geometry commands are left encoded.
+ * Just enough of the Mapbox Vector Tile protobuf (spec 2.1) to check a tile: its layers, their features, the
+ * features' properties and their geometry, decoded from the commands (MoveTo, LineTo, ClosePath with zigzag-encoded
+ * parameters, spec 4.3) into tile coordinates: x to the right, y downwards, 0..extent inside the tile.
  */
 final class MvtReader {
 
-    record Layer(String name, int extent, List<Map<String, Object>> features, List<Integer> geometryTypes) {
+    /**
+     * @param geometries per feature, its parts: the points of a MultiPoint, the lines of a (Multi)LineString, the rings
+     *                   of a (Multi)Polygon (each closed: its first point repeated at the end), each part a list of {x, y}
+     */
+    record Layer(String name, int extent, List<Map<String, Object>> features, List<Integer> geometryTypes, List<List<List<int[]>>> geometries) {
+    }
+
+    /** The geometry commands of one feature, decoded (spec 4.3); a command it does not know is an error. */
+    static List<List<int[]>> decodeGeometry(List<Integer> commands, int type) {
+        List<List<int[]>> parts = new ArrayList<>();
+        List<int[]> current = null;
+        int x = 0, y = 0;
+        int i = 0;
+        while (i < commands.size()) {
+            int command = commands.get(i) & 7;
+            int count = commands.get(i) >>> 3;
+            i++;
+            switch (command) {
+                case 1 -> { // MoveTo: a new part per point (points), or the start of a line or ring
+                    for (int k = 0; k < count; k++) {
+                        x += zigzag(commands.get(i++));
+                        y += zigzag(commands.get(i++));
+                        current = new ArrayList<>();
+                        current.add(new int[] {x, y});
+                        parts.add(current);
+                    }
+                }
+                case 2 -> { // LineTo
+                    if (current == null || type == 1) {
+                        throw new IllegalStateException("LineTo without a MoveTo, or in a point feature");
+                    }
+                    for (int k = 0; k < count; k++) {
+                        x += zigzag(commands.get(i++));
+                        y += zigzag(commands.get(i++));
+                        current.add(new int[] {x, y});
+                    }
+                }
+                case 7 -> { // ClosePath: back to the ring's first point
+                    if (current == null || type != 3 || count != 1) {
+                        throw new IllegalStateException("ClosePath outside a polygon ring");
+                    }
+                    current.add(current.get(0).clone());
+                }
+                default -> throw new IllegalStateException("geometry command " + command);
+            }
+        }
+        if (type == 1) {
+            // a MultiPoint is one MoveTo with several points: each point is a part of its own here
+            parts.forEach(p -> {
+                if (p.size() != 1) {
+                    throw new IllegalStateException("a point part with " + p.size() + " points");
+                }
+            });
+        }
+        return parts;
+    }
+
+    private static int zigzag(int n) {
+        return (n >>> 1) ^ -(n & 1);
     }
 
     private final byte[] buf;
@@ -66,9 +125,11 @@ final class MvtReader {
         }
         List<Map<String, Object>> decoded = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
+        List<List<List<int[]>>> geometries = new ArrayList<>();
         for (MvtReader f : features) {
             Map<String, Object> props = new LinkedHashMap<>();
             int type = 0;
+            List<Integer> commands = new ArrayList<>();
             while (f.pos < f.end) {
                 long key = f.varint();
                 int field = (int) (key >>> 3);
@@ -81,14 +142,20 @@ final class MvtReader {
                     }
                 } else if (field == 3) {
                     type = (int) f.varint();
+                } else if (field == 4) {
+                    MvtReader packed = f.sub();
+                    while (packed.pos < packed.end) {
+                        commands.add((int) packed.varint());
+                    }
                 } else {
                     f.skip((int) (key & 7));
                 }
             }
             decoded.add(props);
             types.add(type);
+            geometries.add(decodeGeometry(commands, type));
         }
-        return new Layer(name, extent, decoded, types);
+        return new Layer(name, extent, decoded, types, geometries);
     }
 
     private Object value() {

@@ -1,6 +1,7 @@
 package org.corridorgis.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,8 +150,133 @@ class VectorTilesTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
         assertThat(r.body()).isEmpty();
         assertThat(MvtReader.layers(r.body())).isEmpty();
-        // a tile where only some layers have features carries only those
-        assertThat(MvtReader.layers(get("/tiles/WebMercatorQuad/3/3/5").body()).keySet()).contains("countries").doesNotContain("nothing");
+        // z3 x5 y3 spans 45°–90° E, 0°–41° N: the whole region east of 45° E, so every layer has features there
+        assertThat(MvtReader.layers(get("/tiles/WebMercatorQuad/3/3/5").body()).keySet()).containsExactly("countries", "boundary-lines",
+                "disputed-areas", "routes", "route-segments", "checkpoints", "events", "positions");
+        // a tile where only some layers have features carries only those: z8 x158 y98 lies in eastern Turkey (around
+        // 42.2°–43.6° E, 37.7°–38.8° N), where only the country polygons reach, as hand-written SQL over each table says
+        double[] box = bounds(8, 158, 98);
+        for (String table : List.of("boundary_lines", "disputed_areas", "routes", "route_segments", "checkpoints", "events", "positions")) {
+            assertThat(jdbc.sql("select count(*) from corridor." + table + " where ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))")
+                    .params(box[0] - 0.05, box[1] - 0.05, box[2] + 0.05, box[3] + 0.05).query(Integer.class).single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from corridor.countries where ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))")
+                .params(box[0], box[1], box[2], box[3]).query(Integer.class).single()).isPositive();
+        assertThat(MvtReader.layers(get("/tiles/WebMercatorQuad/8/98/158").body()).keySet()).containsExactly("countries");
+    }
+
+    /** A tile's bounds in degrees, {west, south, east, north}, by the inverse of the Web Mercator tile formula. */
+    static double[] bounds(int z, int x, int y) {
+        double n = Math.pow(2, z);
+        return new double[] {x / n * 360 - 180, Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (y + 1) / n)))),
+                (x + 1) / n * 360 - 180, Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))))};
+    }
+
+    /** Where a longitude and latitude fall in tile z/x/y, in tile pixels of a 4096 extent (x right, y down), by the Web Mercator formula. */
+    static double[] pixel(double lon, double lat, int z, int x, int y) {
+        double n = Math.pow(2, z);
+        double phi = Math.toRadians(lat);
+        double tx = (lon + 180) / 360 * n;
+        double ty = (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2 * n;
+        return new double[] {(tx - x) * 4096, (ty - y) * 4096};
+    }
+
+    @Test
+    void checkpointsLieAtThePixelsTheWebMercatorFormulaGives() throws Exception {
+        // by hand: Meghri's tile at zoom 8 spans 45.0°–46.40625° E, so one pixel of 4096 is 1.406°/4096 ≈ 0.00034° of longitude
+        double[] box = bounds(Z, X, Y);
+        assertThat(box[0]).isEqualTo(45.0);
+        assertThat(box[2]).isEqualTo(46.40625);
+        Map<String, MvtReader.Layer> tile = MvtReader.layers(get("/collections/checkpoints/tiles/WebMercatorQuad/" + Z + "/" + Y + "/" + X).body());
+        assertThat(tile.keySet()).containsExactly("checkpoints");
+        MvtReader.Layer layer = tile.get("checkpoints");
+        // expected: every checkpoint in force today whose pixel, worked out here, falls in the tile or its 64-pixel buffer
+        Map<String, double[]> expected = new java.util.TreeMap<>();
+        jdbc.sql("select id, ST_X(geom), ST_Y(geom) from corridor.checkpoints where (valid_from is null or valid_from <= current_date) "
+                + "and (valid_to is null or valid_to >= current_date)").query(rs -> {
+            double[] p = pixel(rs.getDouble(2), rs.getDouble(3), Z, X, Y);
+            if (p[0] >= -64 && p[0] <= 4096 + 64 && p[1] >= -64 && p[1] <= 4096 + 64) {
+                expected.put(rs.getString(1), p);
+            }
+        });
+        assertThat(expected).containsKeys("agarak-post", "agarak-nurduz", "julfa-jolfa");
+        assertThat(layer.features()).hasSize(expected.size());
+        assertThat(layer.geometryTypes()).containsOnly(1);
+        for (int i = 0; i < layer.features().size(); i++) {
+            String id = (String) layer.features().get(i).get("id");
+            assertThat(expected).containsKey(id);
+            List<List<int[]>> parts = layer.geometries().get(i);
+            assertThat(parts).as(id).hasSize(1);
+            int[] got = parts.get(0).get(0);
+            double[] want = expected.get(id);
+            // x is the easting and y grows southwards (not lat/lon, not flipped); within the half pixel of rounding
+            assertThat((double) got[0]).as(id + " x").isCloseTo(want[0], within(0.51));
+            assertThat((double) got[1]).as(id + " y").isCloseTo(want[1], within(0.51));
+        }
+    }
+
+    @Test
+    void shapesAreClippedToTheTileAndItsBuffer() throws Exception {
+        Map<String, MvtReader.Layer> tile = MvtReader.layers(get("/tiles/WebMercatorQuad/" + Z + "/" + Y + "/" + X).body());
+        MvtReader.Layer countries = tile.get("countries");
+        assertThat(countries.features()).isNotEmpty();
+        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE;
+        int points = 0;
+        for (MvtReader.Layer layer : tile.values()) {
+            for (List<List<int[]>> parts : layer.geometries()) {
+                assertThat(parts).as(layer.name()).isNotEmpty();
+                for (List<int[]> part : parts) {
+                    for (int[] p : part) {
+                        // nothing beyond the 64-pixel buffer around the 4096 extent
+                        assertThat(p[0]).as(layer.name()).isBetween(-64, 4096 + 64);
+                        assertThat(p[1]).as(layer.name()).isBetween(-64, 4096 + 64);
+                        points++;
+                    }
+                }
+            }
+        }
+        assertThat(points).isGreaterThan(100);
+        // the countries cover the whole tile (Armenia, Azerbaijan's Nakhchivan and mainland, Iran), so clipped they reach
+        // the buffer's edge on every side; and their rings are closed
+        for (List<List<int[]>> parts : countries.geometries()) {
+            for (List<int[]> ring : parts) {
+                assertThat(ring.size()).isGreaterThanOrEqualTo(4);
+                assertThat(ring.get(0)).isEqualTo(ring.get(ring.size() - 1));
+                for (int[] p : ring) {
+                    minX = Math.min(minX, p[0]);
+                    maxX = Math.max(maxX, p[0]);
+                    minY = Math.min(minY, p[1]);
+                    maxY = Math.max(maxY, p[1]);
+                }
+            }
+        }
+        assertThat(new int[] {minX, minY, maxX, maxY}).containsExactly(-64, -64, 4096 + 64, 4096 + 64);
+        // Iran lies south of Armenia across the Aras: below it in the tile (y grows downwards)
+        assertThat(meanY(tile, "countries", "IRN")).isGreaterThan(meanY(tile, "countries", "ARM"));
+        // the Meghri railway runs along the Aras, ending in the tile at its two posts' pixels or beyond
+        Map<String, Object> route = feature(tile, "routes", "baku-nakhchivan-via-meghri");
+        int index = tile.get("routes").features().indexOf(route);
+        List<List<int[]>> line = tile.get("routes").geometries().get(index);
+        assertThat(line).isNotEmpty();
+        assertThat(line.get(0).size()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static double meanY(Map<String, MvtReader.Layer> tile, String layer, String iso3) {
+        MvtReader.Layer l = tile.get(layer);
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < l.features().size(); i++) {
+            if (iso3.equals(l.features().get(i).get("iso3"))) {
+                for (List<int[]> ring : l.geometries().get(i)) {
+                    for (int[] p : ring) {
+                        sum += p[1];
+                        n++;
+                    }
+                }
+            }
+        }
+        assertThat(n).as(iso3 + " in the tile").isPositive();
+        return sum / n;
     }
 
     @Test
