@@ -1,8 +1,9 @@
 -- 70_export.sql: functions that write the FeatureCollections (one feature per line, 6 decimals).
--- Properties = the table's columns except id, geom, generated columns and recorded_at (set by the database).
+-- Properties = the table's columns except id, geom, generated columns, recorded_at (set by the database) and created_by
+-- (the editor whose own feature it is; seed data is official, so it has none).
 \set ON_ERROR_STOP on
 CREATE FUNCTION recipe.props(t text, j jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT j - 'id' - 'geom' - 'recorded_at' - coalesce((SELECT array_agg(attname::text) FROM pg_attribute
+  SELECT j - 'id' - 'geom' - 'recorded_at' - 'created_by' - coalesce((SELECT array_agg(attname::text) FROM pg_attribute
                 WHERE attrelid = ('corridor.' || t)::regclass AND attgenerated <> ''), '{}') $$;
 CREATE FUNCTION recipe.fc(t text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE spatial boolean; body text;

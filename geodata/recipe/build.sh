@@ -23,7 +23,7 @@ for m in $(ls "$ROOT/migrations" | sort -t_ -k1.2n); do
 done
 cd "$HERE"
 psql "$DBC" -X -q -v ON_ERROR_STOP=1 \
-     -f 10_inputs.sql -f 20_geometry.sql -f 30_sources.sql -f 40_features.sql -f 50_routes.sql \
+     -f 10_inputs.sql -f 20_geometry.sql -f 30_sources.sql -f 35_source_urls.sql -f 40_features.sql -f 50_routes.sql \
      -c "SELECT corridor.rebuild_route_segments()" -f 60_scenarios.sql -f 62_positions.sql -f 65_events.sql -f 70_export.sql >/dev/null
 
 for c in countries:countries boundary-maps:boundary_maps boundary-lines:boundary_lines disputed-areas:disputed_areas \
