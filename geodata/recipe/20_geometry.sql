@@ -167,7 +167,9 @@ INSERT INTO route_geom VALUES
    pt('Nakhchivan')));
 INSERT INTO route_geom VALUES
 ('agarak-nurduz-road', chain(pt('Kapan'), pt('Meghri'), pt('Agarak'), ST_ClosestPoint(sb('ARM','IRN'), pt('Agarak')))),
-('horadiz-aghband-rail', (SELECT g FROM route_geom WHERE id = 'horadiz-aghband-road'));
+('horadiz-aghband-rail', (SELECT g FROM route_geom WHERE id = 'horadiz-aghband-road')),
+-- the Lachin corridor as it was (10 Nov 2020 – Sept 2023): straight legs through the places the road runs through
+('goris-khankendi-lachin-corridor', chain(pt('Goris'), pt('Kornidzor'), pt('Lachin (Berdzor)'), pt('Shusha (Shushi)'), pt('Khankendi (Stepanakert)')));
 UPDATE route_geom SET g = rp(ST_RemoveRepeatedPoints(g));
 
 -- 8. checkpoints: nearest point of the given line to the anchor if within 1.95 km, else the anchor itself
@@ -194,4 +196,7 @@ INSERT INTO cp_geom VALUES
  ('angeghakot',             cp_pos(pt('Angeghakot'), sb('ARM','AZE'))),
  ('aze-geo-rail-crossing',  rp(ST_ClosestPoint(sb('AZE','GEO'), pt('Gazakh (Qazax)')))),
  ('ijevan-gazakh-rail-crossing', rp((SELECT d.geom FROM ST_Dump(ST_Intersection(rt('yerevan-georgia-rail-via-ijevan-gazakh'), sb('ARM','AZE'))) d
-                                     ORDER BY ST_LineLocatePoint(rt('yerevan-georgia-rail-via-ijevan-gazakh'), d.geom) LIMIT 1)));
+                                     ORDER BY ST_LineLocatePoint(rt('yerevan-georgia-rail-via-ijevan-gazakh'), d.geom) LIMIT 1))),
+ -- the Hakari bridge has no cited coordinate: the point is where the schematic corridor route meets the reference line
+ ('lachin-corridor-crossing', rp((SELECT d.geom FROM ST_Dump(ST_Intersection(rt('goris-khankendi-lachin-corridor'), sb('ARM','AZE'))) d
+                                  ORDER BY ST_LineLocatePoint(rt('goris-khankendi-lachin-corridor'), d.geom) LIMIT 1)));

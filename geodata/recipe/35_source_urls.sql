@@ -2,10 +2,13 @@
 -- page was found that clearly is the cited article (same outlet; title, date and figure agree), exactly as that copy
 -- gives it (tracking parameters included); no address is built from a pattern. accessed = the day the address was
 -- confirmed (2026-11-30); language = the page's; published only where the page shows the date and the bibliography had none.
--- Sources without a confirmed page keep url NULL (49 of 85, see geodata/README.md).
+-- Sources without a confirmed page keep url NULL (49 of 88, see geodata/README.md).
 \set ON_ERROR_STOP on
 CREATE TEMP TABLE source_urls (id text PRIMARY KEY, url text NOT NULL, language text NOT NULL, published date);
 INSERT INTO source_urls (id, url, language, published) VALUES
+  ('civilnet-698302', 'https://www.civilnet.am/en/news/698302/4-armenian-villages-completely-isolated-as-azerbaijan-installs-new-checkpoint/', 'en', NULL::date),
+  ('mirrorspectator-2023-04-27', 'https://mirrorspectator.com/2023/04/27/azerbaijan-sets-up-checkpoint-at-lachin-corridor/', 'en', NULL::date),
+  ('newsam-734934', 'https://news.am/eng/news/734934.html', 'en', NULL::date),
   ('1lurer-tripp-2026', 'https://www.1lurer.am/en/2026/01/14/Ermənistan-ABŞ-“Beynəlxalq-Sülh-və-Rifah-üçün-Tramp-Yolu”-proqramının-icra-çərçivəsinin-təqdim-edil/1446539', 'en', NULL::date),
   ('armenpress-1068454', 'https://armenpress.am/eng/news/1068454/', 'en', NULL::date),
   ('azertag-2149064', 'https://azertag.az/en/xeber/Azerbaijan_Armenia_hold_first_meeting_in_format_of_Commission_on_Border_Delimitation-2149064', 'en', DATE '2022-05-24'),

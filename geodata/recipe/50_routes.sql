@@ -21,8 +21,13 @@ SELECT c.id, g.g, c.name, c.states, c.kind, c.status, c.ops, c.place, c.note, c.
  ('angeghakot','Near Angeghakot (proposed)',ARRAY['ARM','AZE'],'border crossing','proposed',ARRAY[]::text[],'Angeghakot','Proposed road checkpoint near Angeghakot (Crossroads of Peace; secondary source, uncertain). Point: the place itself.',ARRAY['crossroads-checkpoint-list','places-csv'],NULL),
  ('aze-geo-rail-crossing','Azerbaijan–Georgia rail crossing (near Gazakh)',ARRAY['AZE','GEO'],'border crossing','operating',ARRAY['AZE','GEO'],NULL,'Where the rail transit to Armenia via Azerbaijan and Georgia (since Nov 2025) leaves Azerbaijan. The crossing''s name and position are not in the fact sheet. Point: AZE–GEO boundary nearest Gazakh (schematic).',ARRAY['rferl-transit-2025','kazpravda-transit-2025','places-csv','corridor-gis-recipe'],NULL)
 ,
- ('ijevan-gazakh-rail-crossing','Ijevan–Gazakh railway crossing (closed)',ARRAY['ARM','AZE'],'border crossing','closed',ARRAY[]::text[],NULL,'Where the disused Ijevan–Gazakh railway crosses the ARM–AZE line: no crossing in use (the line is disused). Point: where the schematic route meets the reference line.',ARRAY['rferl-transit-2025','corridor-gis-recipe'],NULL)
+ ('ijevan-gazakh-rail-crossing','Ijevan–Gazakh railway crossing (closed)',ARRAY['ARM','AZE'],'border crossing','closed',ARRAY[]::text[],NULL,'Where the disused Ijevan–Gazakh railway crosses the ARM–AZE line: no crossing in use (the line is disused). Point: where the schematic route meets the reference line.',ARRAY['rferl-transit-2025','corridor-gis-recipe'],NULL),
+ ('lachin-corridor-crossing','Lachin corridor at the ARM–AZE line (Kornidzor; Hakari bridge checkpoint 2023)',ARRAY['ARM','AZE'],'border crossing','closed',ARRAY[]::text[],'Kornidzor',
+  'Where the Lachin corridor left Armenia, 10 Nov 2020 – Sept 2023 (valid_to: the end of that month; the day is not in the fact sheet). Under Russian peacekeepers (2020 statement, point 6); blockade from 12 Dec 2022 (Azerbaijan: the protesters did not impede civilian traffic); Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023 (Azerbaijan: passport control with the peacekeepers; Armenia: a violation of the 2020 statement); closed after the offensive of 19–20 Sept 2023. Who controlled what on each date: scenario observed. Point: where the schematic route meets the reference line (the Hakari bridge has no cited coordinate).',
+  ARRAY['trilateral-statement-2020-11-10','lachin-2022-2023','newsam-734934','mirrorspectator-2023-04-27','civilnet-698302','places-csv','corridor-gis-recipe'],'2020-11-10')
  ) AS c(id, name, states, kind, status, ops, place, note, src, vf) ON c.id = g.id;
+-- the Lachin corridor ended with its closure in Sept 2023
+UPDATE corridor.checkpoints SET valid_to = DATE '2023-09-30' WHERE id = 'lachin-corridor-crossing';
 
 INSERT INTO corridor.routes (id, geom, name, origin, destination, via, mode, status, proposed_by, checkpoints, cited_lengths, note, sources, accuracy, valid_from)
 SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cited::jsonb, r.note, r.src, 'schematic', r.vf::date
@@ -76,8 +81,13 @@ SELECT r.id, g.g, r.name, r.o, r.d, r.via, r.mode, r.status, r.pb, r.cps, r.cite
  ('kars-igdir-dilucu-nakhchivan-rail','Kars–Iğdır–Dilucu–Nakhchivan railway','Kars','Nakhchivan',ARRAY[]::text[],'rail','under construction','TUR, AZE',
   ARRAY['sadarak-dilucu'], '{"kars_dilucu_km":{"value":223.6,"by":"fact sheet"}}',
   'Ground broken 22 Aug 2025, ~5 years. Schematic: kept 1 km outside Armenia.',
-  ARRAY['kars-dilucu-2025','corridor-gis-recipe'],'2025-08-22')
+  ARRAY['kars-dilucu-2025','corridor-gis-recipe'],'2025-08-22'),
+ ('goris-khankendi-lachin-corridor','Lachin corridor (Goris–Kornidzor–Lachin/Berdzor–Shusha/Shushi–Khankendi/Stepanakert), 2020–2023','Goris','Khankendi/Stepanakert',ARRAY[]::text[],'road','operating',NULL,
+  ARRAY['lachin-corridor-crossing'], NULL,
+  'The road link between Armenia and the Karabakh Armenian population as it was from the 10 Nov 2020 statement (point 6: the corridor, 5 km wide, under Russian peacekeepers) until its closure after the offensive of 19–20 Sept 2023 (valid_to: 30 Sept 2023, the end of that month; the day is not in the fact sheet). Blockade from 12 Dec 2022; Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023. ''operating'' describes the road while the record is valid; what was in force on each date is in the scenario observed. Schematic: straight legs between places with cited coordinates (Goris, Kornidzor, Lachin/Berdzor, Shusha/Shushi, Khankendi/Stepanakert); the real road follows the valleys.',
+  ARRAY['trilateral-statement-2020-11-10','lachin-2022-2023','newsam-734934','places-csv','corridor-gis-recipe'],'2020-11-10')
  ) AS r(id, name, o, d, via, mode, status, pb, cps, cited, note, src, vf) ON r.id = g.id;
+UPDATE corridor.routes SET valid_to = DATE '2023-09-30' WHERE id = 'goris-khankendi-lachin-corridor';
 
 -- order each route's checkpoints along the route
 UPDATE corridor.routes r SET checkpoints = coalesce((
@@ -109,7 +119,13 @@ SELECT id, code, name, passport_control, customs_control, border_control, operat
  'Segment inside the state of origin/destination of the traffic; no border formalities.',
  'Technical regime for segments that are not transit.', ARRAY['corridor-gis-recipe'], NULL, NULL),
 ('closed','CLOSED','Closed',NULL,NULL,NULL,'none',NULL,NULL,
- 'No traffic: closed, not built, or not open to regular traffic.', NULL, ARRAY['corridor-gis-recipe'], NULL, NULL)
+ 'No traffic: closed, not built, or not open to regular traffic.', NULL, ARRAY['corridor-gis-recipe'], NULL, NULL),
+('russian-peacekeepers','RUS-PEACEKEEPERS','Lachin corridor under Russian peacekeepers (10 Nov 2020 statement, point 6)',NULL,NULL,NULL,'third party',NULL,'ARM, AZE, RUS (trilateral statement)',
+ 'Point 6 of the 10 Nov 2020 statement: the Lachin corridor (5 km wide) under Russian peacekeepers. No passport, customs or border control is named.',
+ 'Controls not specified by the statement (NULL); overseen by Russia''s peacekeepers (overseen_by).', ARRAY['trilateral-statement-2020-11-10'], NULL, '2020-11-10'),
+('azerbaijani-checkpoint-lachin','AZE-CHECKPOINT','Azerbaijani checkpoint at the Hakari bridge, Lachin corridor (from 23 Apr 2023)',true,NULL,true,'national',NULL,'AZE',
+ 'Azerbaijani border guards set up a checkpoint at the Hakari bridge, close to the border with Armenia, on 23 Apr 2023; Baku announced passport control in cooperation with the Russian peacekeepers. Armenia called it a gross violation of the 10 Nov 2020 statement. Both as reported, not judged.',
+ 'Customs control not stated (NULL).', ARRAY['lachin-2022-2023','mirrorspectator-2023-04-27','civilnet-698302'], NULL, '2023-04-23')
   ) AS v(id, code, name, passport_control, customs_control, border_control, operator, guarantors, proposed_by, description, note, sources, accuracy, valid_from);
 
-UPDATE corridor.control_regimes SET overseen_by = ARRAY['RUS'] WHERE id = 'russian-border-guards';
+UPDATE corridor.control_regimes SET overseen_by = ARRAY['RUS'] WHERE id IN ('russian-border-guards','russian-peacekeepers');

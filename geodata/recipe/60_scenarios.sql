@@ -6,7 +6,15 @@ SET search_path = recipe, public;
 CREATE FUNCTION seg_rule(scn text, rid text, ctry text, OUT regime text, OUT open boolean, OUT basis text) LANGUAGE plpgsql AS $$
 BEGIN
   basis := 'position';
-  IF rid IN ('baku-nakhchivan-via-aras-corridor-iran','horadiz-aghband-road','horadiz-aghband-rail','kars-igdir-dilucu-nakhchivan-rail') THEN
+  IF rid = 'goris-khankendi-lachin-corridor' THEN   -- the Lachin corridor, 2020–2023
+    IF ctry = 'ARM' THEN
+      regime := 'DOMESTIC'; open := true; basis := 'Armenian territory (Goris–Kornidzor)';
+    ELSIF scn = 'trilateral-statement-2020' THEN
+      regime := 'RUS-PEACEKEEPERS'; open := true; basis := 'point 6: the Lachin corridor (5 km wide) under Russian peacekeepers';
+    ELSE
+      regime := 'CLOSED'; open := false; basis := 'closed since Sept 2023; not addressed by the position';
+    END IF;
+  ELSIF rid IN ('baku-nakhchivan-via-aras-corridor-iran','horadiz-aghband-road','horadiz-aghband-rail','kars-igdir-dilucu-nakhchivan-rail') THEN
     regime := 'CLOSED'; open := false; basis := 'not open: under construction / opening date not found';
   ELSIF rid = 'baku-nakhchivan-via-iran-historic-road' THEN
     regime := CASE WHEN ctry = 'AZE' THEN 'DOMESTIC' ELSE 'INTL-TRANSIT' END; open := true; basis := 'operating route, not addressed by the position';
@@ -63,7 +71,13 @@ END $$;
 
 CREATE FUNCTION cp_rule(scn text, cid text, OUT regime text, OUT open boolean, OUT basis text) LANGUAGE plpgsql AS $$
 BEGIN
-  IF cid IN ('agarak-nurduz','bagratashen-sadakhlo','bilasuvar-bileh-savar','astara-astara','julfa-jolfa','shahtakhti-poldasht','aze-geo-rail-crossing') THEN
+  IF cid = 'lachin-corridor-crossing' THEN
+    IF scn = 'trilateral-statement-2020' THEN
+      regime := 'RUS-PEACEKEEPERS'; open := true; basis := 'point 6: the Lachin corridor under Russian peacekeepers; no post of either state named';
+    ELSE
+      regime := 'CLOSED'; open := false; basis := 'closed since Sept 2023; not addressed by the position';
+    END IF;
+  ELSIF cid IN ('agarak-nurduz','bagratashen-sadakhlo','bilasuvar-bileh-savar','astara-astara','julfa-jolfa','shahtakhti-poldasht','aze-geo-rail-crossing') THEN
     regime := 'INTL-TRANSIT'; open := true; basis := 'operating crossing, not addressed by the position';
   ELSIF cid = 'sadarak-dilucu' THEN
     regime := 'INTL-TRANSIT'; open := true; basis := 'assumed open; status not in the fact sheet (uncertain)';
@@ -127,7 +141,14 @@ INSERT INTO obs_period VALUES
  (NULL,NULL,'margara','2020-11-10','2025-02-28','CLOSED',false,'closed'),
  (NULL,NULL,'margara','2025-03-01',NULL,'CLOSED',false,'staffed by Armenian border guards since 1 Mar 2025; not open to regular traffic'),
  (NULL,NULL,'aghband-kalaleh-bridge','2020-11-10','2026-02-22','CLOSED',false,'not built (foundation 6 Oct 2023)'),
- (NULL,NULL,'aghband-kalaleh-bridge','2026-02-23',NULL,'CLOSED',false,'built (23 Feb 2026), not open: border and customs posts unfinished');
+ (NULL,NULL,'aghband-kalaleh-bridge','2026-02-23',NULL,'CLOSED',false,'built (23 Feb 2026), not open: border and customs posts unfinished'),
+ -- the Lachin corridor: under Russian peacekeepers, blockade from 12 Dec 2022, Azerbaijani checkpoint from 23 Apr 2023, closed Sept 2023
+ ('goris-khankendi-lachin-corridor','ARM',NULL,'2020-11-10','2023-09-30','DOMESTIC',true,'Armenian territory (Goris–Kornidzor)'),
+ ('goris-khankendi-lachin-corridor','AZE',NULL,'2020-11-10','2022-12-11','RUS-PEACEKEEPERS',true,'point 6 of the 10 Nov 2020 statement: the corridor under Russian peacekeepers'),
+ ('goris-khankendi-lachin-corridor','AZE',NULL,'2022-12-12','2023-09-30','CLOSED',false,'blockade from 12 Dec 2022 (Azerbaijan: the protesters did not impede civilian traffic); Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023; closed after the offensive of 19–20 Sept 2023 (the day is not in the fact sheet)'),
+ (NULL,NULL,'lachin-corridor-crossing','2020-11-10','2022-12-11','RUS-PEACEKEEPERS',true,'point 6 of the 10 Nov 2020 statement: the corridor under Russian peacekeepers; no post of either state named'),
+ (NULL,NULL,'lachin-corridor-crossing','2022-12-12','2023-04-22','CLOSED',false,'blockade from 12 Dec 2022 (Azerbaijan: the protesters did not impede civilian traffic)'),
+ (NULL,NULL,'lachin-corridor-crossing','2023-04-23','2023-09-30','AZE-CHECKPOINT',false,'Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023 (Azerbaijan: passport control with the Russian peacekeepers; Armenia: a violation of the 2020 statement); no end of the blockade of 12 Dec 2022 is recorded before the closure after 19–20 Sept 2023');
 
 INSERT INTO corridor.scenarios (id, name, description, assignments, note, sources, valid_from, valid_to, accuracy)
 SELECT 'observed', 'Observed (the record, date by date)',

@@ -102,6 +102,9 @@ UPDATE corridor.routes SET names = '{"AZE/IRN usage": "Aras corridor"}', aliases
  WHERE id IN ('baku-nakhchivan-via-aras-corridor-iran');
 UPDATE corridor.routes SET aliases = ARRAY['Syunik','Meghri','Agarak','Nurduz','Norduz']
  WHERE id = 'agarak-nurduz-road';
+UPDATE corridor.routes SET names = '{"en": "Lachin corridor", "towns (az / hy)": "Laçın / Berdzor, Şuşa / Shushi, Xankəndi / Stepanakert"}',
+       aliases = ARRAY['Lachin corridor','Lachin','Laçın','Berdzor','Shusha','Shushi','Khankendi','Stepanakert','Kornidzor','Hakari bridge']
+ WHERE id = 'goris-khankendi-lachin-corridor';
 UPDATE corridor.disputed_areas SET names = '{"hy": "Artsvashen", "az": "Başkənd"}', aliases = ARRAY['Artsvashen','Başkənd']
  WHERE id = 'artsvashen';
 UPDATE corridor.disputed_areas SET names = '{"az": "Yukhari Askipara", "hy": "Verin Voskepar"}', aliases = ARRAY['Yukhari Askipara','Verin Voskepar']

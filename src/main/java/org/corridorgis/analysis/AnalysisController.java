@@ -277,6 +277,13 @@ class AnalysisController {
             }
             h.append(AnalysisViews.table(rows));
             h.append("<h2>Places on different sides</h2>").append(AnalysisViews.table(AnalysisViews.castList(body.get("places_on_different_sides"))));
+            List<Map<String, Object>> exclaves = new ArrayList<>();
+            for (Map<String, Object> e : AnalysisViews.castList(body.get("exclaves"))) {
+                Map<String, Object> r = new LinkedHashMap<>(e);
+                r.remove("geometry");
+                exclaves.add(r);
+            }
+            h.append("<h2>Exclaves</h2>").append(AnalysisViews.table(exclaves));
             h.append("<h2>Notes</h2><ul>");
             for (Object n : (List<?>) body.get("notes")) {
                 h.append("<li>").append(Html.escape(n)).append("</li>");

@@ -140,6 +140,31 @@ class BoundaryComparison {
              order by 1
             """;
 
+    /**
+     * The exclaves (disputed areas of kind exclave, or named so), each with the maps of this comparison that draw
+     * its outline (over half its perimeter within a metre of the map's lines) and the areas between the lines that
+     * hold it. An exclave no map draws (Karki: the OSM-derived reference polygons do not separate it) is listed with
+     * its own stored shape and accuracy, never counted in the areas.
+     */
+    private static final String EXCLAVES = """
+            with faces as (select e->>'id' as id, e->'properties'->>'direction' as direction,
+                                  ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) as g
+                             from jsonb_array_elements(cast(:faces as jsonb)) e)
+            select d.id, d.name, d.claimed_by, d.controlled_by, d.since, d.accuracy, d.area_km2, d.cited_area_km2, d.note,
+                   d.sources, case when d.geom is not null then ST_AsGeoJSON(d.geom, 6) end as geometry,
+                   (select array_agg(distinct m order by m) from unnest(array[cast(:a as text), cast(:b as text)]) m
+                     where d.geom is not null
+                       and (select coalesce(sum(ST_Length(ST_Intersection(l.geom, ST_Buffer(ST_Boundary(d.geom), 1e-5, 'quad_segs=1'))::geography)), 0)
+                              from corridor.boundary_lines l
+                             where l.map_id = m and (cast(:section as text) is null or l.section = :section)
+                               and l.geom && ST_Expand(d.geom, 1e-4)) > 0.5 * ST_Perimeter(d.geom::geography)) as drawn_by,
+                   (select array_agg(f.id || ' (' || f.direction || ')' order by f.id) from faces f
+                     where d.geom is not null and ST_Intersects(f.g, ST_PointOnSurface(d.geom))) as faces
+              from corridor.disputed_areas d
+             where d.kind = 'exclave' or d.name like '%exclave%'
+             order by d.id
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -196,6 +221,51 @@ class BoundaryComparison {
         boolean has(String id) {
             return byId.containsKey(id);
         }
+    }
+
+    /**
+     * Each exclave with its status (who claims it, who controls it), whether the maps compared draw it and, if so,
+     * the areas between the lines that hold it; one drawn by neither map gets a note and stays out of the totals.
+     */
+    private List<Map<String, Object>> exclaves(String a, String b, String section, List<Map<String, Object>> faces,
+            List<String> notes, Set<String> sourceIds) {
+        return jdbc.sql(EXCLAVES).param("faces", json.writeValueAsString(faces)).param("a", a).param("b", b)
+                .param("section", section).query((rs, n) -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    String name = rs.getString("name");
+                    e.put("id", rs.getString("id"));
+                    e.put("name", name);
+                    e.put("claimed_by", rs.getString("claimed_by"));
+                    e.put("controlled_by", rs.getString("controlled_by"));
+                    e.put("since", rs.getString("since"));
+                    e.put("accuracy", rs.getString("accuracy"));
+                    e.put("area_km2", Sources.dbl(rs, "area_km2"));
+                    e.put("cited_area_km2", Sources.dbl(rs, "cited_area_km2"));
+                    List<String> drawnBy = Sources.array(rs, "drawn_by");
+                    List<String> inFaces = Sources.array(rs, "faces");
+                    e.put("drawn_by", drawnBy == null ? List.of() : drawnBy);
+                    e.put("faces", inFaces == null ? List.of() : inFaces);
+                    e.put("counted", inFaces != null);
+                    String status = "claimed by " + rs.getString("claimed_by") + ", controlled by " + rs.getString("controlled_by") + "; ";
+                    if (rs.getString("geometry") == null) {
+                        status += "no polygon (" + rs.getString("note") + ")";
+                    } else if (inFaces != null) {
+                        status += "between the lines: " + String.join(", ", inFaces);
+                    } else if (drawnBy != null) {
+                        status += "drawn by " + String.join(" and ", drawnBy) + ", no area between the lines holds it";
+                    } else {
+                        status += "drawn by neither map; shown from disputed-areas/" + rs.getString("id") + " ("
+                                + rs.getString("accuracy") + ": " + rs.getString("note") + "), not counted in the areas";
+                        notes.add(name + ": " + status);
+                    }
+                    e.put("status", status);
+                    e.put("geometry", rs.getString("geometry") == null ? null : json.readTree(rs.getString("geometry")));
+                    List<String> src = Sources.array(rs, "sources");
+                    if (src != null) {
+                        sourceIds.addAll(src);
+                    }
+                    return e;
+                }).list();
     }
 
     /** Whether map x's line is the better base for the comparison than y's: longer, then by id. */
@@ -320,6 +390,7 @@ class BoundaryComparison {
         body.put("totals", totals);
         body.put("sections", sections);
         body.put("places_on_different_sides", placesDiffering);
+        body.put("exclaves", exclaves(a, b, section, features, notes, sourceIds));
         body.put("notes", notes);
         body.put("method", "areas enclosed between the pieces of line the maps do not share (and rings only one map draws); "
                 + "geodesic area; each map's side from the reference country polygons just across the other map's part of "

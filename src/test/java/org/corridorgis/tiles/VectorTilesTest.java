@@ -68,8 +68,10 @@ class VectorTilesTest {
                 "events", "positions");
         tile.values().forEach(l -> assertThat(l.extent()).isEqualTo(4096));
 
-        // the same as the bare count in PostGIS
-        int routesHere = jdbc.sql("select count(*) from corridor.routes where ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope(8, 160, 97))")
+        // the same as the bare count in PostGIS of the routes valid today (a tile shows today without a datetime; the Lachin
+        // corridor, which crosses this tile, ended in Sept 2023)
+        int routesHere = jdbc.sql("select count(*) from corridor.routes where ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope(8, 160, 97)) "
+                + "and (valid_from is null or valid_from <= current_date) and (valid_to is null or valid_to >= current_date)")
                 .query(Integer.class).single();
         assertThat(tile.get("routes").features()).hasSize(routesHere);
         assertThat(tile.get("countries").features()).extracting(f -> f.get("iso3")).contains("ARM", "AZE", "IRN");
