@@ -2,7 +2,7 @@
  * The view in the URL's fragment: map=zoom/lat/lon, scenario, date, off (hidden layers), routes, maps, sel,
  * lang. A fragment changed by hand (or by a link followed in the open tab) is applied as it is read.
  */
-import { state, DEFAULT_SCENARIO } from './state.js';
+import { state } from './state.js';
 
 /** The fragment's values, parsed; keys that are absent are absent. */
 export function parseHash(hash) {
@@ -50,7 +50,8 @@ export function writeHash() {
     const c = map.getCenter();
     parts.push('map=' + map.getZoom().toFixed(2) + '/' + c.lat.toFixed(4) + '/' + c.lng.toFixed(4));
   }
-  parts.push('scenario=' + encodeURIComponent(state.scenario || DEFAULT_SCENARIO));
+  const scenario = state.scenario || window.viewer.defaultScenario;
+  if (scenario) { parts.push('scenario=' + encodeURIComponent(scenario)); }
   if (state.date) { parts.push('date=' + state.date); }
   if (state.off.length) { parts.push('off=' + state.off.map(encodeURIComponent).join(',')); }
   if (state.routes.length) { parts.push('routes=' + state.routes.map(encodeURIComponent).join(',')); }

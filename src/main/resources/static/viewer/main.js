@@ -8,7 +8,7 @@
  *   compare.js  route and map comparisons     territory.js held-territory panel
  *   export.js   PNG, GeoPackage, CSV, print
  */
-import { viewer, state, emit, on, DEFAULT_SCENARIO } from './state.js';
+import { viewer, state, emit, on } from './state.js';
 import { el, fetchJson, items, status } from './util.js';
 import { readHash, writeHash, followHash } from './hash.js';
 import { createMap, applyFilters, refreshTiles, boundaryColourExpression } from './map.js';
@@ -56,7 +56,7 @@ viewer.setLang = setLang;
 function applyLink(h) {
   status('');
   if (h.scenario && h.scenario !== state.scenario) { setScenario(h.scenario); }
-  if (!h.scenario && state.scenario !== DEFAULT_SCENARIO) { setScenario(DEFAULT_SCENARIO); }
+  if (!h.scenario && state.scenario !== viewer.defaultScenario) { setScenario(viewer.defaultScenario); }
   const date = h.date || null;
   if (date && !validDate(date)) {
     status('"' + date + '" is not a day between 1991-01-01 and today (YYYY-MM-DD); still showing ' + (state.date || 'today') + '.', 'error');
@@ -150,12 +150,19 @@ function start() {
   setupComparisons();
   setupExport();
   // the scenario of the link is checked before any tile is asked for under it
-  items('scenarios', '&properties=name,description,positions,valid_from,valid_to').catch(function () { return []; }).then(function (scenarios) {
+  Promise.all([
+    items('scenarios', '&properties=name,description,positions,valid_from,valid_to').catch(function () { return []; }),
+    fetchJson('/scenarios').catch(function () { return {}; })
+  ]).then(function (r) {
+    const scenarios = r[0];
     viewer.data.scenarios = scenarios;
-    if (scenarios.length && !knownScenario(state.scenario)) {
-      problems.push('There is no scenario "' + state.scenario + '"; showing ' + DEFAULT_SCENARIO + ' instead. The scenarios are: '
+    viewer.defaultScenario = r[1].default_scenario || (scenarios[0] && scenarios[0].id) || null;
+    if (!state.scenario) {
+      state.scenario = viewer.defaultScenario;
+    } else if (scenarios.length && !knownScenario(state.scenario)) {
+      problems.push('There is no scenario "' + state.scenario + '"; showing ' + viewer.defaultScenario + ' instead. The scenarios are: '
         + scenarios.map(function (s) { return s.id; }).join(', ') + '.');
-      state.scenario = DEFAULT_SCENARIO;
+      state.scenario = viewer.defaultScenario;
     }
     if (problems.length) { status(problems.join(' '), 'error'); }
     const sel = document.getElementById('scenario');

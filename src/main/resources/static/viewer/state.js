@@ -7,14 +7,17 @@
  *    properties, feature } with the full feature once loaded; append nodes to box.
  *  - viewer.refreshComparison(): recomputes the open route / map comparison (after an edit, say).
  *  - viewer.on(what, fn): 'scenario', 'date', 'layers', 'lang', 'data' (after the lists are loaded).
+ *
+ * The scenario shown when the link names none is the service's default (GET /scenarios), learnt before any tile is
+ * asked for: viewer.defaultScenario.
  */
-export const DEFAULT_SCENARIO = 'observed';
 
 const listeners = {};
 
 export const viewer = window.viewer = {
   map: null, ready: false, errors: [], requests: 0, firstRenderMs: null,
-  state: { scenario: DEFAULT_SCENARIO, date: null, off: [], routes: [], maps: [], sel: null, view: null, lang: 'en' },
+  defaultScenario: null,
+  state: { scenario: null, date: null, off: [], routes: [], maps: [], sel: null, view: null, lang: 'en' },
   data: { scenarios: [], maps: [], routes: [], regimes: [], positions: [], events: [], sources: {} },
   hooks: { popupContent: [] },
   lastRouteComparison: null, lastMapComparison: null, lastExport: null,

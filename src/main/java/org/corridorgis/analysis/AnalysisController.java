@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.corridorgis.scenario.Scenarios;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.Html;
 import org.corridorgis.web.ProblemException;
@@ -34,11 +35,13 @@ class AnalysisController {
     private final TerritoryAccounting territory;
     private final Sources sources;
     private final DataVersion versions;
+    private final Scenarios scenarios;
     private final int maxRoutes;
 
     AnalysisController(RouteAnalysis routes, BoundaryComparison boundaries, TerritoryAccounting territory, Sources sources,
-                       DataVersion versions, AnalysisProperties properties) {
+                       DataVersion versions, Scenarios scenarios, AnalysisProperties properties) {
         this.routes = routes;
+        this.scenarios = scenarios;
         this.boundaries = boundaries;
         this.territory = territory;
         this.sources = sources;
@@ -53,7 +56,7 @@ class AnalysisController {
         List<Map<String, Object>> list = new ArrayList<>();
         list.add(entry(request, "Route and control-regime comparison", "/analysis/routes/compare",
                 "routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road&scenario=crossroads-of-peace-2023",
-                "routes (comma list, max " + maxRoutes + "), scenario (default observed), datetime (the day, default today), speed.rail, speed.road (km/h), "
+                "routes (comma list, max " + maxRoutes + "), scenario (default " + scenarios.defaultId() + "), datetime (the day, default today), speed.rail, speed.road (km/h), "
                         + "dwell.passport, dwell.customs, dwell.border (min), exposure.km, f=json|html|csv"));
         list.add(entry(request, "One route under every scenario", "/analysis/routes/baku-nakhchivan-via-meghri/scenarios", null,
                 "speed.*, dwell.*, f=json|html|csv"));
@@ -124,7 +127,7 @@ class AnalysisController {
             }
         }
         boolean defaulted = request.getParameter("scenario") == null;
-        String scenarioId = defaulted ? RouteAnalysis.DEFAULT_SCENARIO : request.getParameter("scenario");
+        String scenarioId = defaulted ? scenarios.defaultId() : request.getParameter("scenario");
         Map<String, Object> scenario = requireScenario(scenarioId);
         if (versions.notModifiedWeak(versions.current(), request, response, format + dayVariant(request))) {
             return ResponseEntity.status(304).build();
@@ -139,7 +142,7 @@ class AnalysisController {
         body.put("scenario", scenario);
         body.put("datetime", at.toString());
         if (defaulted) {
-            body.put("scenario_note", "no scenario given: using the default " + RouteAnalysis.DEFAULT_SCENARIO);
+            body.put("scenario_note", "no scenario given: using the default " + scenarios.defaultId());
         }
         body.put("parameters", t.describe());
         body.put("parameter_basis", parameterBasis(request));
@@ -193,7 +196,7 @@ class AnalysisController {
         Set<String> cited = new LinkedHashSet<>();
         LocalDate at = stateDay(request);
         List<Map<String, Object>> perScenario = new ArrayList<>();
-        for (String s : routes.knownScenarios()) {
+        for (String s : scenarios.ids()) {
             Map<String, Object> scenario = routes.scenario(s);
             @SuppressWarnings("unchecked")
             List<String> ss = (List<String>) scenario.get("sources");
@@ -321,7 +324,7 @@ class AnalysisController {
     private Map<String, Object> requireScenario(String id) {
         Map<String, Object> s = routes.scenario(id);
         if (s == null) {
-            throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", routes.knownScenarios()));
+            throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", scenarios.ids()));
         }
         return s;
     }

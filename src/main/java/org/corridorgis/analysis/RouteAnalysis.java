@@ -30,7 +30,6 @@ class RouteAnalysis {
     static final double DEFAULT_SPEED_RAIL = 60, DEFAULT_SPEED_ROAD = 70;
     static final double DEFAULT_DWELL_PASSPORT = 30, DEFAULT_DWELL_CUSTOMS = 60, DEFAULT_DWELL_BORDER = 20;
     static final double DEFAULT_EXPOSURE_KM = 5;
-    static final String DEFAULT_SCENARIO = "observed";
 
     record Tuning(double speedRail, double speedRoad, double dwellPassport, double dwellCustoms, double dwellBorder, double exposureKm) {
         Map<String, Object> describe() {
@@ -77,9 +76,9 @@ class RouteAnalysis {
                    seg.length_km / (case seg.mode when 'rail' then :rail else :road end) * 60 as minutes
               from seg
               left join lateral (
-                select e.a->>'regime' as regime, (e.a->>'open')::boolean as open, e.a->>'basis' as basis
-                  from corridor.scenarios sc cross join lateral corridor.assignments_at(sc.assignments, 'segments', cast(:at as date)) e
-                 where sc.id = :scenario and e.a->>'route_id' = seg.route_id and e.a->>'country' = seg.country
+                select e.regime, e.open, e.basis
+                  from corridor.assignments_at(cast(:at as date)) e
+                 where e.scenario_id = :scenario and e.part = 'segments' and e.target_id = seg.route_id and e.country = seg.country
                  order by e.n limit 1) a on true
               left join corridor.control_regimes cr on cr.code = a.regime
              order by seg.route_id, seg.seq
@@ -103,9 +102,9 @@ class RouteAnalysis {
                 cross join lateral unnest(r.checkpoints) with ordinality o(cp, ord)
                 join corridor.checkpoints c on c.id = o.cp
                 left join lateral (
-                  select e.a->>'regime' as regime, (e.a->>'open')::boolean as open, e.a->>'basis' as basis
-                    from corridor.scenarios sc cross join lateral corridor.assignments_at(sc.assignments, 'checkpoints', cast(:at as date)) e
-                   where sc.id = :scenario and e.a->>'checkpoint_id' = c.id
+                  select e.regime, e.open, e.basis
+                    from corridor.assignments_at(cast(:at as date)) e
+                   where e.scenario_id = :scenario and e.part = 'checkpoints' and e.target_id = c.id
                    order by e.n limit 1) a on true
                 left join corridor.control_regimes cr on cr.code = a.regime
                where r.id = any(:routes)
@@ -187,10 +186,6 @@ class RouteAnalysis {
 
     List<String> knownRoutes() {
         return jdbc.sql("select id from corridor.routes order by id").query(String.class).list();
-    }
-
-    List<String> knownScenarios() {
-        return jdbc.sql("select id from corridor.scenarios order by id").query(String.class).list();
     }
 
     Map<String, Object> scenario(String id) {

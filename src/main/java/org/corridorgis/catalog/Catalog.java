@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     private static final String COLLECTIONS_SQL = """
-            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom,
+            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom, c.regimes,
                    case when k.relkind in ('r', 'm') then pg_relation_size(k.oid) else -1 end as table_bytes,
                    a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
                    t.typcategory as category, et.typname as element_type, t.typname as type_name,
@@ -93,7 +93,8 @@ public class Catalog {
                 try {
                     return new CollectionBuilder(id, rs.getString("table_name"), rs.getString("title"),
                             rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"),
-                            rs.getInt("tile_minzoom"), rs.getLong("table_bytes"));
+                            rs.getInt("tile_minzoom"), rs.getLong("table_bytes"),
+                            RegimeCarrier.of(rs.getString("regimes")));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -142,13 +143,15 @@ public class Catalog {
         final int sortOrder;
         final int tileMinZoom;
         final long tableBytes;
+        final RegimeCarrier regimes;
         final List<Property> properties = new ArrayList<>();
         Property idProperty;
 
         CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder,
-                          int tileMinZoom, long tableBytes) {
+                          int tileMinZoom, long tableBytes, RegimeCarrier regimes) {
             this.tileMinZoom = tileMinZoom;
             this.tableBytes = tableBytes;
+            this.regimes = regimes;
             this.id = id;
             this.table = table;
             this.title = title;
@@ -158,7 +161,7 @@ public class Catalog {
         }
 
         Collection build() {
-            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty, tableBytes);
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty, tableBytes, regimes);
         }
     }
 }

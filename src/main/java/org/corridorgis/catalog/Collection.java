@@ -22,9 +22,11 @@ import org.corridorgis.filter.QueryableType;
  * @param tableBytes    the size of the table's rows (main fork, without TOAST and indexes) when the catalogue was read:
  *                      how much a query that reads every row must at least scan; -1 when the collection is a view
  *                      (or a partitioned table), whose cost its size does not tell
+ * @param regimes       how its features carry a control regime under a scenario, or null when they carry none
  */
 public record Collection(String id, String table, String title, String description, String geometryType,
-                         int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty, long tableBytes) {
+                         int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty, long tableBytes,
+                         RegimeCarrier regimes) {
 
     public static final String SCHEMA = "corridor";
     public static final String ID_COLUMN = "id";
@@ -32,6 +34,11 @@ public record Collection(String id, String table, String title, String descripti
 
     public Collection {
         properties = List.copyOf(properties);
+    }
+
+    /** Whether a feature page lists the features' regimes under each scenario (and takes {@code scenario=}). */
+    public boolean regimesOnFeaturePages() {
+        return regimes != null && regimes.onFeaturePages();
     }
 
     public boolean spatial() {

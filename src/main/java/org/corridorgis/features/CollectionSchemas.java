@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.Property;
+import org.corridorgis.catalog.RegimeCarrier;
 import org.corridorgis.filter.QueryableType;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,13 +56,13 @@ class CollectionSchemas {
     /** The schema of the features as they are returned (Part 5 {@code /req/schemas/returnables}). */
     Map<String, Object> schema(Collection c, HttpServletRequest request) {
         Map<String, Object> properties = described(c);
-        if (c.id().equals("routes")) {
+        if (c.regimesOnFeaturePages() && c.regimes() == RegimeCarrier.ROUTE) {
             properties.put("regimes_at", regimesAt());
             properties.put("checkpoint_details", extra("checkpoint_details",
                     "Checkpoints along the route, in order, with the controls met there under each scenario"));
             properties.put("scenario_regimes", extra("scenario_regimes",
                     "The route's control regime under each scenario (or the one named by scenario=)"));
-        } else if (c.id().equals("checkpoints")) {
+        } else if (c.regimesOnFeaturePages()) {
             properties.put("regimes_at", regimesAt());
             properties.put("scenario_regimes", extra("scenario_regimes",
                     "The controls at the checkpoint under each scenario (or the one named by scenario=)"));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.corridorgis.catalog.RegimeCarrier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,9 @@ class FeatureExtras {
     }
 
     /**
-     * A checkpoint's regime under each scenario on the day asked for (every scenario, or the one named): read from
-     * the scenarios' assignments as rows (corridor.scenario_assignment, kept in step with corridor.scenarios by
-     * triggers), found by index per feature. The period test is corridor.assignments_at's.
+     * A checkpoint's regime under each scenario on the day asked for (every scenario, or the one named): the
+     * assignments in force that day (corridor.assignments_at, see {@link org.corridorgis.scenario.Scenarios}), found
+     * by index per feature.
      */
     private static final String CHECKPOINT_CONTROLS = """
             select coalesce(json_agg(json_build_object(
@@ -35,11 +36,9 @@ class FeatureExtras {
                      'valid_from', a.valid_from, 'valid_to', a.valid_to,
                      'passport_control', r.passport_control, 'customs_control', r.customs_control,
                      'border_control', r.border_control, 'operator', r.operator) order by a.scenario_id), '[]'::json)
-              from corridor.scenario_assignment a
+              from corridor.assignments_at(cast(? as date)) a
               left join corridor.control_regimes r on r.code = a.regime
              where a.part = 'checkpoints' and a.target_id = %s
-               and (a.valid_from is null or a.valid_from <= coalesce(cast(? as date), current_date))
-               and (a.valid_to is null or a.valid_to >= coalesce(cast(? as date), current_date))
                and (cast(? as text) is null or a.scenario_id = ?)""";
 
     private static final String ROUTE_EXTRAS = """
@@ -62,11 +61,9 @@ class FeatureExtras {
                            'basis', a.basis, 'valid_from', a.valid_from, 'valid_to', a.valid_to,
                            'passport_control', r.passport_control, 'customs_control', r.customs_control,
                            'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json) as segments
-                    from corridor.scenario_assignment a
+                    from corridor.assignments_at(cast(? as date)) a
                     left join corridor.control_regimes r on r.code = a.regime
-                   where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id
-                     and (a.valid_from is null or a.valid_from <= coalesce(cast(? as date), current_date))
-                     and (a.valid_to is null or a.valid_to >= coalesce(cast(? as date), current_date))) g
+                   where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g
                where cast(? as text) is null or s.id = ?)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
 
     private static final String CHECKPOINT_EXTRAS = """
@@ -76,12 +73,15 @@ class FeatureExtras {
     Sql properties(ItemsQuery query) {
         String s = query.scenario();
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
-        return switch (query.collection().id()) {
-            case "routes" -> new Sql().append(ROUTE_EXTRAS, at, at, at, s, s, at, at, s, s);
-            // a client that chose the properties gets its regimes only when it names a scenario
-            case "checkpoints" -> allProperties(query) || s != null ? new Sql().append(CHECKPOINT_EXTRAS, at, at, at, s, s) : new Sql();
-            default -> new Sql();
-        };
+        RegimeCarrier regimes = query.collection().regimesOnFeaturePages() ? query.collection().regimes() : null;
+        if (regimes == RegimeCarrier.ROUTE) {
+            return new Sql().append(ROUTE_EXTRAS, at, at, s, s, at, s, s);
+        }
+        // a client that chose the properties gets a checkpoint's regimes only when it names a scenario
+        if (regimes == RegimeCarrier.CHECKPOINT && (allProperties(query) || s != null)) {
+            return new Sql().append(CHECKPOINT_EXTRAS, at, at, s, s);
+        }
+        return new Sql();
     }
 
     private static boolean allProperties(ItemsQuery query) {
@@ -91,21 +91,21 @@ class FeatureExtras {
     }
 
     private static final String SEGMENT_REGIME = """
-            (select string_agg(a.a->>'regime', ', ' order by a.a->>'regime')
-               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-              where s.id = ? and a.a->>'route_id' = t.id and a.a->>'country' = ?)""";
+            (select string_agg(a.regime, ', ' order by a.regime)
+               from corridor.assignments_at(cast(? as date)) a
+              where a.scenario_id = ? and a.part = 'segments' and a.target_id = t.id and a.country = ?)""";
     private static final String ROUTE_OPEN = """
-            coalesce((select bool_and((a.a->>'open')::boolean)
-                        from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-                       where s.id = ? and a.a->>'route_id' = t.id), false)""";
+            coalesce((select bool_and(a.open)
+                        from corridor.assignments_at(cast(? as date)) a
+                       where a.scenario_id = ? and a.part = 'segments' and a.target_id = t.id), false)""";
     private static final String CHECKPOINT_OPEN = """
-            (select bool_and((a.a->>'open')::boolean)
-               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
-              where s.id = ? and a.a->>'checkpoint_id' = t.id)""";
+            (select bool_and(a.open)
+               from corridor.assignments_at(cast(? as date)) a
+              where a.scenario_id = ? and a.part = 'checkpoints' and a.target_id = t.id)""";
     private static final String CHECKPOINT_REGIME = """
-            (select string_agg(a.a->>'regime', ', ' order by a.a->>'regime')
-               from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(? as date)) a
-              where s.id = ? and a.a->>'checkpoint_id' = t.id)""";
+            (select string_agg(a.regime, ', ' order by a.regime)
+               from corridor.assignments_at(cast(? as date)) a
+              where a.scenario_id = ? and a.part = 'checkpoints' and a.target_id = t.id)""";
 
     /**
      * For files, where a cell holds one value: each scenario's regimes in force on the query's day (its
@@ -115,11 +115,11 @@ class FeatureExtras {
      * the scenario named by {@code scenario=}, when there is one. The column names come from the stored scenarios.
      */
     List<ItemsSql.FlatColumn> flatColumns(ItemsQuery query) {
-        String collection = query.collection().id();
         List<ItemsSql.FlatColumn> columns = new ArrayList<>();
-        if (!collection.equals("routes") && !collection.equals("checkpoints")) {
+        if (!query.collection().regimesOnFeaturePages()) {
             return columns;
         }
+        boolean route = query.collection().regimes() == RegimeCarrier.ROUTE;
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
         // every scenario with the countries its route segments name on that day, in one statement
         Map<String, List<String>> countriesByScenario = new LinkedHashMap<>();
@@ -127,9 +127,9 @@ class FeatureExtras {
                 select s.id, c.country
                   from corridor.scenarios s
                   left join lateral (
-                        select distinct a.a->>'country' as country
-                          from corridor.assignments_at(s.assignments, 'segments', cast(? as date)) a
-                         where a.a->>'country' is not null) c on true
+                        select distinct a.country
+                          from corridor.assignments_at(cast(? as date)) a
+                         where a.scenario_id = s.id and a.part = 'segments' and a.country is not null) c on true
                  where cast(? as text) is null or s.id = ?
                  order by s.id, c.country""")
                 .param(at).param(query.scenario()).param(query.scenario())
@@ -141,7 +141,7 @@ class FeatureExtras {
                 });
         for (var entry : countriesByScenario.entrySet()) {
             String scenario = entry.getKey();
-            if (collection.equals("routes")) {
+            if (route) {
                 columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
                 for (String country : entry.getValue()) {
                     columns.add(new ItemsSql.FlatColumn("regime_" + country + "_" + scenario,

@@ -14,6 +14,7 @@ import org.corridorgis.catalog.PropertyValues;
 import org.corridorgis.crs.SupportedCrs;
 import org.corridorgis.filter.QueryableType;
 import org.corridorgis.filter.SqlFragment;
+import org.corridorgis.scenario.Scenarios;
 import org.corridorgis.web.OutputFormat;
 import org.corridorgis.web.ProblemException;
 import org.springframework.stereotype.Component;
@@ -99,7 +100,7 @@ public class ItemsRequestParser {
                 single(params, "filter-crs"));
         String scenario = single(params, "scenario");
         if (scenario != null) {
-            if (!collection.id().equals("routes") && !collection.id().equals("checkpoints")) {
+            if (!collection.regimesOnFeaturePages()) {
                 throw ProblemException.badParameter("scenario", "scenario applies to the routes and checkpoints collections only");
             }
             if (!scenarios.exists(scenario)) {

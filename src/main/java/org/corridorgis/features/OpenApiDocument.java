@@ -11,6 +11,7 @@ import org.corridorgis.catalog.Property;
 import org.corridorgis.crs.SupportedCrs;
 import org.corridorgis.filter.QueryableType;
 import org.corridorgis.web.RequestUrls;
+import org.corridorgis.scenario.Scenarios;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,12 @@ class OpenApiDocument {
             + "with conditions (filter, bbox, datetime, property=value) it is given when at most corridor.features.count-budget "
             + "features (10 000 by default) match, and left out when more do: follow the next links to the end to see them all. "
             + "Never an estimate.";
+
+    private final Scenarios scenarios;
+
+    OpenApiDocument(Scenarios scenarios) {
+        this.scenarios = scenarios;
+    }
 
     Map<String, Object> build(List<Collection> collections, HttpServletRequest request) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -68,7 +75,7 @@ class OpenApiDocument {
             paths.put(base + "/items", items);
             paths.put(base + "/search", search(c));
             List<Object> itemParams = new ArrayList<>(List.of(ref("featureId"), ref("f"), ref("crs")));
-            if (c.id().equals("routes") || c.id().equals("checkpoints")) {
+            if (c.regimesOnFeaturePages()) {
                 itemParams.add(ref("scenario"));
             }
             if (c.temporal()) {
@@ -100,7 +107,7 @@ class OpenApiDocument {
     }
 
     /** The analyses and the vector tiles: not OGC API – Features, described here so that the definition is complete. */
-    private static Map<String, Object> otherResources() {
+    private Map<String, Object> otherResources() {
         Map<String, Object> p = new LinkedHashMap<>();
         Map<String, Object> jsonHtmlCsv = Map.of("200", Map.of("description", "The analysis", "content", Map.of(
                 "application/json", Map.of("schema", Map.of("type", "object")), "text/html", Map.of("schema", Map.of("type", "string")),
@@ -110,11 +117,14 @@ class OpenApiDocument {
                 query("dwell.passport", "minutes per passport check (default 30)", Map.of("type", "number", "minimum", 0)),
                 query("dwell.customs", "minutes per customs check (default 60)", Map.of("type", "number", "minimum", 0)),
                 query("dwell.border", "minutes per border check (default 20)", Map.of("type", "number", "minimum", 0)));
+        p.put("/scenarios", get("The scenario a request means when it names none (default_scenario)", "scenarios", List.of(),
+                Map.of("200", Map.of("description", "The default scenario's id and where the scenarios are",
+                        "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))))));
         p.put("/analysis", get("The analyses, with examples", "analyses", List.of(ref("f")), jsonOrHtml("The analyses")));
         List<Object> compare = new ArrayList<>(List.of(
                 Map.of("name", "routes", "in", "query", "required", true, "description", "route ids, comma-separated (at most 6)",
                         "schema", Map.of("type", "string")),
-                query("scenario", "scenario id (default status-quo-2024)", Map.of("type", "string")),
+                query("scenario", "scenario id (default " + scenarios.defaultId() + ")", Map.of("type", "string")),
                 query("exposure.km", "distance for exposure to disputed areas and the line of contact (default 5)",
                         Map.of("type", "number", "minimum", 0, "maximum", 100)),
                 query("f", "json, html or csv", Map.of("type", "string", "enum", List.of("json", "html", "csv")))));
@@ -159,7 +169,7 @@ class OpenApiDocument {
         List<Object> p = new ArrayList<>(List.of(ref("f-items"), ref("limit"), ref("offset"), ref("cursor"), ref("datetime"),
                 ref("properties"), ref("sortby"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("bbox"),
                 ref("bbox-crs"), ref("crs")));
-        if (c.id().equals("routes") || c.id().equals("checkpoints")) {
+        if (c.regimesOnFeaturePages()) {
             p.add(ref("scenario"));
         }
         for (Property prop : c.properties()) {

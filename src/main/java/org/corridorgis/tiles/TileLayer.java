@@ -13,8 +13,8 @@ import org.corridorgis.web.DataVersion;
 
 /**
  * One layer of a vector tile: a spatial collection, the properties it carries into the tile (the ones the
- * viewer needs; no jsonb blobs, no long prose) and, for routes, route segments and checkpoints, the control
- * regime under the requested scenario. Every name in the SQL comes from the catalogue
+ * viewer needs; no jsonb blobs, no long prose) and, for the collections the catalogue says carry regimes (routes,
+ * route segments, checkpoints), the control regime under the requested scenario. Every name in the SQL comes from the catalogue
  * ({@link Property#sqlName(String)}); the tile and the scenario are bind parameters.
  *
  * @param fields property name to TileJSON field type ({@code String}, {@code Number}, {@code Boolean})
@@ -32,9 +32,6 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
 
     /** The property of a grid cell that stands for several points: how many. */
     static final String POINT_COUNT = "point_count";
-
-    /** Collections whose features get a control regime under the scenario. */
-    static final Set<String> WITH_REGIME = Set.of("routes", "route-segments", "checkpoints");
 
     String id() {
         return collection.id();
@@ -65,24 +62,24 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
             fields.put(p.name(), type);
         }
         String joins = "";
-        if (WITH_REGIME.contains(c.id())) {
+        if (c.regimes() != null) {
             columns.add("r.regime as \"regime\"");
             columns.add("cr.name as \"regime_name\"");
             columns.add("r.open as \"regime_open\"");
             fields.put("regime", "String");
             fields.put("regime_name", "String");
             fields.put("regime_open", "Boolean");
-            joins = switch (c.id()) {
-                case "routes" -> """
+            joins = switch (c.regimes()) {
+                case ROUTE -> """
                          left join lateral (
                                select (array_agg(s.regime order by (s.country = any(t."via")) desc, (s.regime <> 'DOMESTIC') desc, s.n))[1] as regime,
                                       bool_and(s.open) as open
                                  from segment_regime s where s.route_id = t."id") r on true""";
-                case "route-segments" -> """
+                case ROUTE_SEGMENT -> """
                          left join lateral (
                                select s.regime, s.open from segment_regime s
                                 where s.route_id = t."route_id" and s.country = t."country" order by s.n limit 1) r on true""";
-                default -> """
+                case CHECKPOINT -> """
                          left join checkpoint_regime r on r.checkpoint_id = t."id\"""";
             };
             joins = "\n         " + joins.strip() + "\n         left join corridor.control_regimes cr on cr.code = r.regime";
@@ -154,19 +151,19 @@ record TileLayer(Collection collection, String sql, Map<String, String> fields) 
                          ST_Expand(ST_Transform(ST_TileEnvelope(:tile_z, :tile_x, :tile_y), 4326), 360.0 / 2 ^ :tile_z * 64 / 4096) as box,
                          40075016.686 / 2 ^ :tile_z / 1024 as tol,
                          40075016.686 / 2 ^ :tile_z / 64 as cell
-                ), scenario as (
-                  select s.assignments from corridor.scenarios s where s.id = :scenario_id
                 ), segment_regime as (
-                  select a->>'route_id' as route_id, a->>'country' as country, a->>'regime' as regime, (a->>'open')::boolean as open, e.n
-                    from scenario s cross join lateral corridor.assignments_at(s.assignments, 'segments', cast(:at as date)) as e(a, n)
+                  select a.target_id as route_id, a.country, a.regime, a.open, a.n
+                    from corridor.assignments_at(cast(:at as date)) a
+                   where a.scenario_id = :scenario_id and a.part = 'segments'
                 ), checkpoint_regime as (
-                  select distinct on (a->>'checkpoint_id') a->>'checkpoint_id' as checkpoint_id, a->>'regime' as regime, (a->>'open')::boolean as open
-                    from scenario s cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', cast(:at as date)) as e(a, n)
-                   order by a->>'checkpoint_id', e.n
+                  select distinct on (a.target_id) a.target_id as checkpoint_id, a.regime, a.open
+                    from corridor.assignments_at(cast(:at as date)) a
+                   where a.scenario_id = :scenario_id and a.part = 'checkpoints'
+                   order by a.target_id, a.n
                 ), data_version as (
                   %s
                 )
-                select exists (select 1 from scenario) as scenario_ok,
+                select exists (select 1 from corridor.scenarios s where s.id = :scenario_id) as scenario_ok,
                        (select v from data_version) as data_version, (select at from data_version) as data_changed_at,
                 """.formatted(DataVersion.CURRENT_SQL));
         if (layers.isEmpty()) {

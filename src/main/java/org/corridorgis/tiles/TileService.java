@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.corridorgis.scenario.Scenarios;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,14 +14,14 @@ import org.springframework.stereotype.Service;
 @Service
 class TileService {
 
-    static final String DEFAULT_SCENARIO = "observed";
-
     private final JdbcClient jdbc;
     private final TileLayers layers;
+    private final Scenarios scenarios;
 
-    TileService(JdbcClient jdbc, TileLayers layers) {
+    TileService(JdbcClient jdbc, TileLayers layers, Scenarios scenarios) {
         this.jdbc = jdbc;
         this.layers = layers;
+        this.scenarios = scenarios;
     }
 
     /** A tile and the data version it was made from. */
@@ -29,7 +30,7 @@ class TileService {
 
     /** {@code at}: the day whose state the tile shows (features valid then, regimes in force then). */
     Tile tile(List<TileLayer> chosen, TileCoordinates t, String scenario, LocalDate at) {
-        String id = scenario == null ? DEFAULT_SCENARIO : scenario;
+        String id = scenario == null ? scenarios.defaultId() : scenario;
         // a layer below its collection's minzoom is left out of the tile
         List<TileLayer> drawn = chosen.stream().filter(l -> t.z() >= l.collection().tileMinZoom()).toList();
         Result result = jdbc.sql(layers.query(drawn))

@@ -168,10 +168,12 @@ class ViewerBrowserTest {
     @Test
     @Order(3)
     void routeColourGoesWhenItsLayerIsToggledOff() throws Exception {
-        // the route is drawn in the colour of its regime today under 'observed': the one on its segment in Iran
+        // the route is drawn in the colour of its regime today under 'observed': the one on its segment in Iran, read
+        // here from the scenario's JSON with the period test written out (both ends included, an absent end open)
         String regime = jdbc.sql("""
-                select e.a->>'regime' from corridor.scenarios s cross join lateral corridor.assignments_at(s.assignments, 'segments', current_date) e(a, n)
-                 where s.id = 'observed' and e.a->>'route_id' = 'baku-nakhchivan-via-iran-historic-road' and e.a->>'country' = 'IRN'""")
+                select e.a->>'regime' from corridor.scenarios s cross join lateral jsonb_array_elements(s.assignments->'segments') e(a)
+                 where s.id = 'observed' and e.a->>'route_id' = 'baku-nakhchivan-via-iran-historic-road' and e.a->>'country' = 'IRN'
+                   and coalesce((e.a->>'valid_from')::date <= current_date, true) and coalesce((e.a->>'valid_to')::date >= current_date, true)""")
                 .query(String.class).single();
         int colour = REGIME.get(regime);
         double[] p = routePoint("baku-nakhchivan-via-iran-historic-road", 0.3);
@@ -423,9 +425,10 @@ class ViewerBrowserTest {
     void aCheckpointPopupSaysItsRegimeUnderTheScenario() throws Exception {
         Map<String, Object> expected = jdbc.sql("""
                 select cr.code, cr.name, (e.a->>'open')::boolean as open from corridor.scenarios s
-                 cross join lateral corridor.assignments_at(s.assignments, 'checkpoints', current_date) e(a, n)
+                 cross join lateral jsonb_array_elements(s.assignments->'checkpoints') e(a)
                   join corridor.control_regimes cr on cr.code = e.a->>'regime'
-                 where s.id = 'observed' and e.a->>'checkpoint_id' = 'yeraskh'""").query().singleRow();
+                 where s.id = 'observed' and e.a->>'checkpoint_id' = 'yeraskh'
+                   and coalesce((e.a->>'valid_from')::date <= current_date, true) and coalesce((e.a->>'valid_to')::date >= current_date, true)""").query().singleRow();
         String scenarioName = jdbc.sql("select name from corridor.scenarios where id = 'observed'").query(String.class).single();
         double[] p = jdbc.sql("select ST_X(geom) as x, ST_Y(geom) as y from corridor.checkpoints where id = 'yeraskh'")
                 .query((rs, n) -> new double[] {rs.getDouble("x"), rs.getDouble("y")}).single();
