@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.corridorgis.scenario.Scenarios;
 import org.corridorgis.web.DataVersion;
-import org.corridorgis.web.Html;
 import org.corridorgis.web.ProblemException;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.http.MediaType;
@@ -33,18 +32,16 @@ class AnalysisController {
     private final RouteAnalysis routes;
     private final BoundaryComparison boundaries;
     private final TerritoryAccounting territory;
-    private final Sources sources;
     private final DataVersion versions;
     private final Scenarios scenarios;
     private final int maxRoutes;
 
-    AnalysisController(RouteAnalysis routes, BoundaryComparison boundaries, TerritoryAccounting territory, Sources sources,
+    AnalysisController(RouteAnalysis routes, BoundaryComparison boundaries, TerritoryAccounting territory,
                        DataVersion versions, Scenarios scenarios, AnalysisProperties properties) {
         this.routes = routes;
         this.scenarios = scenarios;
         this.boundaries = boundaries;
         this.territory = territory;
-        this.sources = sources;
         this.versions = versions;
         this.maxRoutes = properties.maxRoutes();
     }
@@ -68,14 +65,7 @@ class AnalysisController {
         body.put("title", "corridor-gis analyses");
         body.put("analyses", list);
         if (format.equals("html")) {
-            StringBuilder b = new StringBuilder("<ul>");
-            for (Map<String, Object> e : list) {
-                b.append("<li><a href=\"").append(Html.escape(e.get("example"))).append("\">").append(Html.escape(e.get("title")))
-                        .append("</a> — <code>").append(Html.escape(e.get("path"))).append("</code>: ")
-                        .append(Html.escape(e.get("parameters"))).append("</li>");
-            }
-            b.append("</ul>");
-            return AnalysisViews.html("Analyses", b.toString(), request);
+            return AnalysisViews.html("Analyses", AnalysisViews.indexHtml(list), request);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
@@ -110,7 +100,7 @@ class AnalysisController {
         String raw = request.getParameter("routes");
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badParameter("routes", "give one or more route ids, comma-separated; the routes are: "
-                    + String.join(", ", routes.knownRoutes()));
+                    + String.join(", ", routes.known().routes()));
         }
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(List.of(raw.split("\\s*,\\s*"))));
         ids.removeIf(String::isBlank);
@@ -120,64 +110,40 @@ class AnalysisController {
         if (ids.size() > maxRoutes) {
             throw ProblemException.badParameter("routes", ids.size() + " routes asked; at most " + maxRoutes + " at a time");
         }
-        List<String> known = routes.knownRoutes();
+        // one statement checks the routes and the scenario and reads the data version; one more answers
+        RouteAnalysis.Known known = routes.known();
         for (String id : ids) {
-            if (!known.contains(id)) {
-                throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", known));
+            if (!known.routes().contains(id)) {
+                throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", known.routes()));
             }
         }
         boolean defaulted = request.getParameter("scenario") == null;
         String scenarioId = defaulted ? scenarios.defaultId() : request.getParameter("scenario");
-        Map<String, Object> scenario = requireScenario(scenarioId);
-        if (versions.notModifiedWeak(versions.current(), request, response, format + dayVariant(request))) {
+        RouteAnalysis.Scenario scenario = known.scenario(scenarioId);
+        if (scenario == null) {
+            throw ProblemException.notFound("no scenario '" + scenarioId + "'; the scenarios are: " + String.join(", ", known.scenarioIds()));
+        }
+        if (versions.notModifiedWeak(known.version(), request, response, format + dayVariant(request))) {
             return ResponseEntity.status(304).build();
         }
-        Set<String> cited = new LinkedHashSet<>();
-        @SuppressWarnings("unchecked")
-        List<String> ss = (List<String>) scenario.get("sources");
-        cited.addAll(ss);
         LocalDate at = stateDay(request);
-        List<Map<String, Object>> result = routes.compare(ids, scenarioId, at, t, true, cited);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scenario", scenario);
-        body.put("datetime", at.toString());
-        if (defaulted) {
-            body.put("scenario_note", "no scenario given: using the default " + scenarios.defaultId());
-        }
-        body.put("parameters", t.describe());
-        body.put("parameter_basis", parameterBasis(request));
-        body.put("method", "lengths geodesic (PostGIS geography) from corridor.route_segments; checks counted per checkpoint from the "
-                + "scenario's regime (operator 'national': one check per state of the crossing, 'third party': one by the guarantor); "
-                + "time = length / mode speed + checks × dwell; exposure = km of the route within exposure.km of the features");
-        body.put("routes", result);
-        body.put("sources", sources.cite(cited));
+        RouteAnalysis.Comparison compared = routes.compare(ids, List.of(scenarioId), at, t, true);
+        RouteAnswers.Comparison body = new RouteAnswers.Comparison(scenario, at.toString(),
+                defaulted ? "no scenario given: using the default " + scenarioId : null, t.describe(), parameterBasis(request),
+                "lengths geodesic (PostGIS geography) from corridor.route_segments; checks counted per checkpoint from the "
+                        + "scenario's regime (operator 'national': one check per state of the crossing, 'third party': one by the guarantor); "
+                        + "time = length / mode speed + checks × dwell; exposure = km of the route within exposure.km of the features",
+                compared.byScenario().get(scenarioId), compared.sources());
         if ("geojson".equalsIgnoreCase(request.getParameter("f"))) {
-            // The compared routes as features: their geometry, and the comparison's figures as properties.
-            Map<String, Object> geometries = routes.geometries(ids);
-            List<Map<String, Object>> features = new ArrayList<>();
-            for (Map<String, Object> r : result) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("type", "Feature");
-                f.put("id", r.get("id"));
-                f.put("geometry", geometries.get(String.valueOf(r.get("id"))));
-                Map<String, Object> properties = new LinkedHashMap<>(r);
-                properties.put("scenario", scenarioId);
-                f.put("properties", properties);
-                features.add(f);
-            }
-            Map<String, Object> collection = new LinkedHashMap<>();
-            collection.put("type", "FeatureCollection");
-            collection.put("scenario", scenario);
-            collection.put("method", body.get("method"));
-            collection.put("features", features);
-            collection.put("sources", body.get("sources"));
             return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json"))
-                    .header("Content-Disposition", "attachment; filename=\"route-comparison.geojson\"").body(collection);
+                    .header("Content-Disposition", "attachment; filename=\"route-comparison.geojson\"")
+                    .body(AnalysisViews.routeFeatures(body, compared.geometries()));
         }
+        List<RouteAnswers.Table> tables = List.of(new RouteAnswers.Table(scenarioId, body.routes()));
         return switch (format) {
-            case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(List.of(Map.of("scenario", scenarioId, "routes", result))));
-            case "html" -> AnalysisViews.html("Route comparison — " + scenario.get("name"), AnalysisViews.routeHtml(List.of(Map.of("scenario", scenarioId, "routes", result)))
-                    + AnalysisViews.citeHtml(body), request);
+            case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(tables));
+            case "html" -> AnalysisViews.html("Route comparison — " + scenario.name(),
+                    AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body.sources()), request);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         };
     }
@@ -187,50 +153,29 @@ class AnalysisController {
         Params.allowOnly(request, SCENARIO_PARAMS);
         String format = Params.format(request, true);
         RouteAnalysis.Tuning t = tuning(request);
-        if (!routes.knownRoutes().contains(id)) {
-            throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", routes.knownRoutes()));
+        // one statement checks the route and reads the scenarios and the data version; one more answers for all scenarios
+        RouteAnalysis.Known known = routes.known();
+        if (!known.routes().contains(id)) {
+            throw ProblemException.notFound("no route '" + id + "'; the routes are: " + String.join(", ", known.routes()));
         }
-        if (versions.notModifiedWeak(versions.current(), request, response, format + dayVariant(request))) {
+        if (versions.notModifiedWeak(known.version(), request, response, format + dayVariant(request))) {
             return ResponseEntity.status(304).build();
         }
-        Set<String> cited = new LinkedHashSet<>();
         LocalDate at = stateDay(request);
-        List<Map<String, Object>> perScenario = new ArrayList<>();
-        for (String s : scenarios.ids()) {
-            Map<String, Object> scenario = routes.scenario(s);
-            @SuppressWarnings("unchecked")
-            List<String> ss = (List<String>) scenario.get("sources");
-            cited.addAll(ss);
-            Map<String, Object> route = routes.compare(List.of(id), s, at, t, false, cited).get(0);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scenario", s);
-            m.put("scenario_name", scenario.get("name"));
-            m.put("open", route.get("open"));
-            m.put("checkpoint_checks", route.get("checkpoint_checks"));
-            m.put("transit_time", route.get("transit_time"));
-            m.put("segments", route.get("segments"));
-            m.put("checkpoints", route.get("checkpoints"));
-            m.put("crossings", route.get("crossings"));
-            m.put("length_km", route.get("length_km"));
-            m.put("route", route);
-            perScenario.add(m);
+        RouteAnalysis.Comparison compared = routes.compare(List.of(id), known.scenarioIds(), at, t, false);
+        List<RouteAnswers.UnderScenario> perScenario = new ArrayList<>();
+        List<RouteAnswers.Table> tables = new ArrayList<>();
+        for (RouteAnalysis.Scenario s : known.scenarios()) {
+            RouteReport route = compared.byScenario().get(s.id()).get(0);
+            perScenario.add(new RouteAnswers.UnderScenario(s.id(), s.name(), route));
+            tables.add(new RouteAnswers.Table(s.id(), List.of(route)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("route", id);
-        body.put("datetime", at.toString());
-        body.put("parameters", t.describe());
-        body.put("scenarios", perScenario);
-        body.put("sources", sources.cite(cited));
-        List<Map<String, Object>> tables = new ArrayList<>();
-        for (Map<String, Object> m : perScenario) {
-            tables.add(Map.of("scenario", m.get("scenario"), "routes", List.of(m.get("route"))));
-        }
-        @SuppressWarnings("unchecked")
-        Object routeName = perScenario.isEmpty() ? id : ((Map<String, Object>) perScenario.get(0).get("route")).get("name");
-        perScenario.forEach(m -> m.remove("route"));
+        RouteAnswers.UnderEachScenario body = new RouteAnswers.UnderEachScenario(id, at.toString(), t.describe(), perScenario,
+                compared.sources());
         return switch (format) {
             case "csv" -> AnalysisViews.csv(AnalysisViews.routeCsv(tables));
-            case "html" -> AnalysisViews.html(routeName + " under each scenario", AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body), request);
+            case "html" -> AnalysisViews.html(body.routeName() + " under each scenario",
+                    AnalysisViews.routeHtml(tables) + AnalysisViews.citeHtml(body.sources()), request);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         };
     }
@@ -256,43 +201,17 @@ class AnalysisController {
         if (!maps.sectionKnown()) {
             throw ProblemException.notFound("no section '" + section + "'; the sections are: " + String.join(", ", boundaries.knownSections()));
         }
-        if (versions.notModifiedWeak(versions.current(), request, response, format)) {
+        if (versions.notModifiedWeak(maps.version(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
         Set<String> cited = new LinkedHashSet<>();
         Map<String, Object> body = boundaries.compare(maps, a, b, section, cited);
-        body.put("sources", sources.cite(cited));
+        body.put("sources", maps.cite(cited));
         if (format.equals("csv")) {
             return AnalysisViews.csv(AnalysisViews.boundaryCsv(body, a, b));
         }
         if (format.equals("html")) {
-            StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(body.get("totals"))).append("</p>");
-            h.append(AnalysisViews.table(AnalysisViews.castList(body.get("sections"))));
-            h.append("<h2>Areas between the lines</h2>");
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> f : AnalysisViews.castList(body.get("features"))) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> p = (Map<String, Object>) f.get("properties");
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("id", f.get("id"));
-                r.putAll(p);
-                rows.add(r);
-            }
-            h.append(AnalysisViews.table(rows));
-            h.append("<h2>Places on different sides</h2>").append(AnalysisViews.table(AnalysisViews.castList(body.get("places_on_different_sides"))));
-            List<Map<String, Object>> exclaves = new ArrayList<>();
-            for (Map<String, Object> e : AnalysisViews.castList(body.get("exclaves"))) {
-                Map<String, Object> r = new LinkedHashMap<>(e);
-                r.remove("geometry");
-                exclaves.add(r);
-            }
-            h.append("<h2>Exclaves</h2>").append(AnalysisViews.table(exclaves));
-            h.append("<h2>Notes</h2><ul>");
-            for (Object n : (List<?>) body.get("notes")) {
-                h.append("<li>").append(Html.escape(n)).append("</li>");
-            }
-            h.append("</ul>").append(AnalysisViews.citeHtml(body));
-            return AnalysisViews.html("Map comparison: " + a + " vs " + b, h.toString(), request);
+            return AnalysisViews.html("Map comparison: " + a + " vs " + b, AnalysisViews.boundaryHtml(body), request);
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
     }
@@ -306,27 +225,11 @@ class AnalysisController {
         if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
-        Set<String> cited = new LinkedHashSet<>();
-        Map<String, Object> body = territory.account(at, recorded, cited);
-        body.put("sources", sources.cite(cited));
+        Map<String, Object> body = territory.account(at, recorded);
         if (format.equals("html")) {
-            StringBuilder h = new StringBuilder("<p><b>").append(Html.escape(((Map<?, ?>) body.get("headline")).get("title"))).append(": ")
-                    .append(Html.escape(((Map<?, ?>) body.get("headline")).get("area_km2"))).append(" km²</b></p>");
-            @SuppressWarnings("unchecked")
-            Map<String, List<Map<String, Object>>> totals = (Map<String, List<Map<String, Object>>>) body.get("totals");
-            totals.forEach((k, v) -> h.append("<h2>").append(Html.escape(k)).append("</h2>").append(AnalysisViews.table(v)));
-            h.append("<h2>Areas (computed and cited)</h2>").append(AnalysisViews.table(AnalysisViews.castList(body.get("areas")))).append(AnalysisViews.citeHtml(body));
-            return AnalysisViews.html("Territory accounting", h.toString(), request);
+            return AnalysisViews.html("Territory accounting", AnalysisViews.territoryHtml(body), request);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private Map<String, Object> requireScenario(String id) {
-        Map<String, Object> s = routes.scenario(id);
-        if (s == null) {
-            throw ProblemException.notFound("no scenario '" + id + "'; the scenarios are: " + String.join(", ", scenarios.ids()));
-        }
-        return s;
     }
 
     /** The day whose regimes a route analysis uses: {@code datetime}, or today (UTC). */

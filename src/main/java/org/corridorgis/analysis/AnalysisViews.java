@@ -1,6 +1,7 @@
 package org.corridorgis.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.corridorgis.web.Html;
 import org.corridorgis.web.RequestUrls;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The HTML and CSV forms of the analyses' answers (JSON is Spring's own). */
 final class AnalysisViews {
@@ -67,45 +71,74 @@ final class AnalysisViews {
     }
 
     static String citeHtml(Map<String, Object> body) {
-        StringBuilder b = new StringBuilder("<h2>Sources</h2><ul>");
+        List<RouteAnalysis.Citation> sources = new ArrayList<>();
         for (Map<String, Object> s : castList(body.get("sources"))) {
-            b.append("<li><code>").append(Html.escape(s.get("id"))).append("</code> ").append(Html.escape(s.get("title"))).append("</li>");
+            sources.add(new RouteAnalysis.Citation((String) s.get("id"), (String) s.get("title"), (String) s.get("publisher"),
+                    (String) s.get("reference")));
+        }
+        return citeHtml(sources);
+    }
+
+    static String citeHtml(List<RouteAnalysis.Citation> sources) {
+        StringBuilder b = new StringBuilder("<h2>Sources</h2><ul>");
+        for (RouteAnalysis.Citation s : sources) {
+            b.append("<li><code>").append(Html.escape(s.id())).append("</code> ").append(Html.escape(s.title())).append("</li>");
         }
         return b.append("</ul>").toString();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The compared routes as GeoJSON features: their geometry, and the comparison's figures (and scenario) as properties. */
+    static Map<String, Object> routeFeatures(RouteAnswers.Comparison comparison, Map<String, JsonNode> geometries) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (RouteReport r : comparison.routes()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", r.id());
+            f.put("geometry", geometries.get(r.id()));
+            ObjectNode properties = JSON.valueToTree(r);
+            properties.put("scenario", comparison.scenario().id());
+            f.put("properties", properties);
+            features.add(f);
+        }
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("scenario", comparison.scenario());
+        collection.put("method", comparison.method());
+        collection.put("features", features);
+        collection.put("sources", comparison.sources());
+        return collection;
     }
 
     static final String[] CSV_COLUMNS = {"scenario", "route", "name", "length_km", "length_by_country_km", "border_crossings",
             "consent_needed_from", "open", "checkpoints", "passport_checks", "customs_checks", "border_checks", "segment_regimes",
             "moving_minutes", "dwell_minutes", "total_minutes", "exposure"};
 
-    @SuppressWarnings("unchecked")
-    static List<List<Object>> routeRows(List<Map<String, Object>> tables) {
+    static List<List<Object>> routeRows(List<RouteAnswers.Table> tables) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> t : tables) {
-            for (Map<String, Object> r : (List<Map<String, Object>>) t.get("routes")) {
-                Map<String, Object> checks = (Map<String, Object>) r.get("checkpoint_checks");
-                Map<String, Object> time = (Map<String, Object>) r.get("transit_time");
+        for (RouteAnswers.Table t : tables) {
+            for (RouteReport r : t.routes()) {
                 List<String> cps = new ArrayList<>();
-                for (Map<String, Object> c : (List<Map<String, Object>>) r.get("checkpoints")) {
-                    Map<String, Object> reg = (Map<String, Object>) c.get("regime");
-                    cps.add(c.get("id") + ":" + (reg == null ? "?" : reg.get("code")));
+                for (RouteReport.Checkpoint c : r.checkpoints()) {
+                    cps.add(c.id() + ":" + (c.regime() == null ? "?" : c.regime().code()));
                 }
                 List<String> segs = new ArrayList<>();
-                for (Map<String, Object> s : (List<Map<String, Object>>) r.get("segments")) {
-                    Map<String, Object> reg = (Map<String, Object>) s.get("regime");
-                    segs.add(s.get("country") + ":" + (reg == null ? "?" : reg.get("code")));
+                for (RouteReport.Segment s : r.segments()) {
+                    segs.add(s.country() + ":" + (s.regime() == null ? "?" : s.regime().code()));
                 }
                 List<String> exp = new ArrayList<>();
-                Object e = r.get("exposure");
-                if (e != null) {
-                    for (Map<String, Object> g : (List<Map<String, Object>>) ((Map<String, Object>) e).get("groups")) {
-                        exp.add(g.get("group") + ":" + g.get("km"));
+                if (r.exposure() != null) {
+                    for (RouteReport.ExposureGroup g : r.exposure().groups()) {
+                        exp.add(g.group() + ":" + g.km());
                     }
                 }
-                rows.add(List.of(t.get("scenario"), r.get("id"), r.get("name"), r.get("length_km"), r.get("length_by_country_km"),
-                        r.get("border_crossings"), String.join(" ", (List<String>) r.get("consent_needed_from")), r.get("open"),
-                        String.join(" ", cps), checks.get("passport"), checks.get("customs"), checks.get("border"), String.join(" ", segs),
-                        time.get("moving_minutes"), time.get("dwell_minutes"), time.get("total_minutes"), String.join("; ", exp)));
+                RouteReport.CheckCounts checks = r.checkpointChecks();
+                RouteReport.TransitTime time = r.transitTime();
+                rows.add(List.of(t.scenario(), r.id(), r.name(), r.lengthKm(), r.lengthByCountryKm(), r.borderCrossings(),
+                        String.join(" ", r.consentNeededFrom()), r.open(), String.join(" ", cps), checks.passport(), checks.customs(),
+                        checks.border(), String.join(" ", segs), time.movingMinutes(), time.dwellMinutes(), time.totalMinutes(),
+                        String.join("; ", exp)));
             }
         }
         return rows;
@@ -116,7 +149,7 @@ final class AnalysisViews {
      * spreadsheet can sum and sort them; text cells made safe against formulas.
      */
     @SuppressWarnings("unchecked")
-    static String routeCsv(List<Map<String, Object>> tables) {
+    static String routeCsv(List<RouteAnswers.Table> tables) {
         List<List<Object>> rows = routeRows(tables);
         int byCountry = java.util.Arrays.asList(CSV_COLUMNS).indexOf("length_by_country_km");
         java.util.SortedSet<String> countries = new java.util.TreeSet<>();
@@ -189,7 +222,7 @@ final class AnalysisViews {
         return b.toString();
     }
 
-    static String routeHtml(List<Map<String, Object>> tables) {
+    static String routeHtml(List<RouteAnswers.Table> tables) {
         StringBuilder b = new StringBuilder("<table><tr>");
         for (String c : CSV_COLUMNS) {
             b.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");
@@ -201,5 +234,57 @@ final class AnalysisViews {
             b.append("</tr>");
         }
         return b.append("</table>").toString();
+    }
+
+    /** The list of analyses: each with its example link, path and parameters. */
+    static String indexHtml(List<Map<String, Object>> analyses) {
+        StringBuilder b = new StringBuilder("<ul>");
+        for (Map<String, Object> e : analyses) {
+            b.append("<li><a href=\"").append(Html.escape(e.get("example"))).append("\">").append(Html.escape(e.get("title")))
+                    .append("</a> — <code>").append(Html.escape(e.get("path"))).append("</code>: ")
+                    .append(Html.escape(e.get("parameters"))).append("</li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    /** A map comparison: its totals, sections, the areas between the lines, the places on different sides, notes, sources. */
+    static String boundaryHtml(Map<String, Object> body) {
+        StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(body.get("totals"))).append("</p>");
+        h.append(table(castList(body.get("sections"))));
+        h.append("<h2>Areas between the lines</h2>");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> f : castList(body.get("features"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) f.get("properties");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", f.get("id"));
+            r.putAll(p);
+            rows.add(r);
+        }
+        h.append(table(rows));
+        h.append("<h2>Places on different sides</h2>").append(table(castList(body.get("places_on_different_sides"))));
+        List<Map<String, Object>> exclaves = new ArrayList<>();
+        for (Map<String, Object> e : castList(body.get("exclaves"))) {
+            Map<String, Object> r = new LinkedHashMap<>(e);
+            r.remove("geometry");
+            exclaves.add(r);
+        }
+        h.append("<h2>Exclaves</h2>").append(table(exclaves));
+        h.append("<h2>Notes</h2><ul>");
+        for (Object n : (List<?>) body.get("notes")) {
+            h.append("<li>").append(Html.escape(n)).append("</li>");
+        }
+        return h.append("</ul>").append(citeHtml(body)).toString();
+    }
+
+    /** Territory accounting: the headline figure, the totals by each grouping, the areas, the sources. */
+    static String territoryHtml(Map<String, Object> body) {
+        StringBuilder h = new StringBuilder("<p><b>").append(Html.escape(((Map<?, ?>) body.get("headline")).get("title"))).append(": ")
+                .append(Html.escape(((Map<?, ?>) body.get("headline")).get("area_km2"))).append(" km²</b></p>");
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> totals = (Map<String, List<Map<String, Object>>>) body.get("totals");
+        totals.forEach((k, v) -> h.append("<h2>").append(Html.escape(k)).append("</h2>").append(table(v)));
+        h.append("<h2>Areas (computed and cited)</h2>").append(table(castList(body.get("areas")))).append(citeHtml(body));
+        return h.toString();
     }
 }

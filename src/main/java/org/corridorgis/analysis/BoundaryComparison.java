@@ -1,13 +1,16 @@
 package org.corridorgis.analysis;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.corridorgis.web.DataVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -129,27 +132,24 @@ class BoundaryComparison {
 
     private static final String SECTIONS = """
             with l as (select map_id, section, ST_Union(geom) as g, array_agg(id order by id) as ids
-                         from corridor.boundary_lines where map_id in (:a, :b) and (cast(:section as text) is null or section = :section)
+                         from corridor.boundary_lines where map_id in (:map_a, :map_b) and (cast(:section as text) is null or section = :section)
                         group by map_id, section)
             select coalesce(x.section, y.section) as section, x.ids as ids_a, y.ids as ids_b,
                    ST_Length(x.g::geography) / 1000 as length_a_km, ST_Length(y.g::geography) / 1000 as length_b_km,
                    case when x.g is not null and y.g is not null
                         then ST_HausdorffDistance(ST_Transform(x.g, 32638), ST_Transform(y.g, 32638)) end as hausdorff_m,
                    case when x.g is not null and y.g is not null then ST_Intersects(x.g, y.g) end as lines_meet
-              from (select * from l where map_id = :a) x full join (select * from l where map_id = :b) y on x.section = y.section
-             order by 1
+              from (select * from l where map_id = :map_a) x full join (select * from l where map_id = :map_b) y on x.section = y.section
             """;
 
     /**
      * The exclaves (disputed areas of kind exclave, or named so), each with the maps of this comparison that draw
-     * its outline (over half its perimeter within a metre of the map's lines) and the areas between the lines that
-     * hold it. An exclave no map draws (Karki: the OSM-derived reference polygons do not separate it) is listed with
-     * its own stored shape and accuracy, never counted in the areas.
+     * its outline (over half its perimeter within a metre of the map's lines) and the numbers of the areas between
+     * the lines that hold it ({@code numbered}, in {@link #COMPARISON}). An exclave no map draws (Karki: the
+     * OSM-derived reference polygons do not separate it) is listed with its own stored shape and accuracy, never
+     * counted in the areas.
      */
     private static final String EXCLAVES = """
-            with faces as (select e->>'id' as id, e->'properties'->>'direction' as direction,
-                                  ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) as g
-                             from jsonb_array_elements(cast(:faces as jsonb)) e)
             select d.id, d.name, d.claimed_by, d.controlled_by, d.since, d.accuracy, d.area_km2, d.cited_area_km2, d.note,
                    d.sources, case when d.geom is not null then ST_AsGeoJSON(d.geom, 6) end as geometry,
                    (select array_agg(distinct m order by m) from unnest(array[cast(:a as text), cast(:b as text)]) m
@@ -158,12 +158,25 @@ class BoundaryComparison {
                               from corridor.boundary_lines l
                              where l.map_id = m and (cast(:section as text) is null or l.section = :section)
                                and l.geom && ST_Expand(d.geom, 1e-4)) > 0.5 * ST_Perimeter(d.geom::geography)) as drawn_by,
-                   (select array_agg(f.id || ' (' || f.direction || ')' order by f.id) from faces f
-                     where d.geom is not null and ST_Intersects(f.g, ST_PointOnSurface(d.geom))) as faces
+                   (select array_agg(f.n order by f.n) from numbered f
+                     where d.geom is not null
+                       and ST_Intersects(ST_SetSRID(ST_GeomFromGeoJSON(f.geometry), 4326), ST_PointOnSurface(d.geom))) as face_numbers
               from corridor.disputed_areas d
              where d.kind = 'exclave' or d.name like '%exclave%'
-             order by d.id
             """;
+
+    /**
+     * The comparison's rows in one statement: the areas between the lines ({@link #FACES}: {@code :a} and {@code :b}
+     * are the base map first), numbered by size, the sections of the two maps in the order asked ({@code :map_a},
+     * {@code :map_b}) and the exclaves with the numbers of the areas that hold them.
+     */
+    private static final String COMPARISON = """
+            with faces as (%s),
+                 numbered as (select row_number() over (order by area_km2 desc) as n, f.* from faces f)
+            select (select json_agg(f order by f.n) from numbered f) as faces,
+                   (select json_agg(s order by s.section) from (%s) s) as sections,
+                   (select json_agg(x order by x.id) from (%s) x) as exclaves
+            """.formatted(FACES.strip().replaceFirst("(?s)\\s+order by area_km2 desc$", ""), SECTIONS.strip(), EXCLAVES.strip());
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -189,13 +202,21 @@ class BoundaryComparison {
     Maps maps(String a, String b, String section) {
         Map<String, MapFacts> byId = new LinkedHashMap<>();
         boolean[] sectionKnown = {section == null};
+        DataVersion.Snapshot[] version = {null};
+        List<Map<String, Object>> citations = new ArrayList<>();
         jdbc.sql("""
                 select m.id, m.title, m.proposed_by, m.status, m.accuracy, m.sources,
                        coalesce((select sum(ST_Length(l.geom::geography)) from corridor.boundary_lines l where l.map_id = m.id), 0) as length_m,
                        exists (select 1 from corridor.boundary_lines l where l.map_id = m.id) as has_lines,
                        (select array_agg(distinct s order by s) from corridor.boundary_lines l, unnest(l.sources) s where l.map_id = m.id) as line_sources,
-                       (cast(:section as text) is null or exists (select 1 from corridor.boundary_lines l where l.section = :section)) as section_known
-                  from corridor.boundary_maps m where m.id in (:a, :b)""")
+                       (cast(:section as text) is null or exists (select 1 from corridor.boundary_lines l where l.section = :section)) as section_known,
+                       v.v as data_version, v.at as data_changed_at,
+                       (select json_agg(json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'reference', s.reference)
+                                        order by s.id)
+                          from corridor.sources s
+                         where s.id in (select unnest(x.sources) from corridor.boundary_maps x where x.id in (:a, :b)
+                                        union select unnest(l.sources) from corridor.boundary_lines l where l.map_id in (:a, :b))) as citations
+                  from corridor.boundary_maps m cross join (%s) v where m.id in (:a, :b)""".formatted(DataVersion.CURRENT_SQL))
                 .param("a", a).param("b", b).param("section", section).query(rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getString("id"));
@@ -208,16 +229,36 @@ class BoundaryComparison {
                     byId.put(rs.getString("id"), new MapFacts(m, rs.getBoolean("has_lines"), rs.getDouble("length_m"),
                             lineSources == null ? List.of() : lineSources));
                     sectionKnown[0] = rs.getBoolean("section_known");
+                    version[0] = new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class));
+                    citations.clear();
+                    if (rs.getString("citations") != null) {
+                        for (JsonNode c : json.readTree(rs.getString("citations"))) {
+                            Map<String, Object> cite = new LinkedHashMap<>();
+                            for (String field : List.of("id", "title", "publisher", "reference")) {
+                                cite.put(field, c.get(field).isNull() ? null : c.get(field).asString());
+                            }
+                            citations.add(cite);
+                        }
+                    }
                 });
-        return new Maps(byId, sectionKnown[0]);
+        return new Maps(byId, sectionKnown[0], version[0], citations);
     }
 
     /** A map's record as the answer shows it, and the facts of its lines the comparison uses. */
     record MapFacts(Map<String, Object> record, boolean hasLines, double lengthM, List<String> lineSources) {
     }
 
-    /** The maps found by {@link #maps}, by id, and whether the section asked for (if any) exists. */
-    record Maps(Map<String, MapFacts> byId, boolean sectionKnown) {
+    /**
+     * The maps found by {@link #maps}, by id, whether the section asked for (if any) exists, the data version they
+     * were read at (null when neither map exists) and the citations of every source of the maps and their lines.
+     */
+    record Maps(Map<String, MapFacts> byId, boolean sectionKnown, DataVersion.Snapshot version, List<Map<String, Object>> citations) {
+
+        /** The citations of these sources, in id order. */
+        List<Map<String, Object>> cite(Set<String> sourceIds) {
+            return citations.stream().filter(c -> sourceIds.contains((String) c.get("id"))).toList();
+        }
+
         boolean has(String id) {
             return byId.containsKey(id);
         }
@@ -227,45 +268,56 @@ class BoundaryComparison {
      * Each exclave with its status (who claims it, who controls it), whether the maps compared draw it and, if so,
      * the areas between the lines that hold it; one drawn by neither map gets a note and stays out of the totals.
      */
-    private List<Map<String, Object>> exclaves(String a, String b, String section, List<Map<String, Object>> faces,
-            List<String> notes, Set<String> sourceIds) {
-        return jdbc.sql(EXCLAVES).param("faces", json.writeValueAsString(faces)).param("a", a).param("b", b)
-                .param("section", section).query((rs, n) -> {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    String name = rs.getString("name");
-                    e.put("id", rs.getString("id"));
-                    e.put("name", name);
-                    e.put("claimed_by", rs.getString("claimed_by"));
-                    e.put("controlled_by", rs.getString("controlled_by"));
-                    e.put("since", rs.getString("since"));
-                    e.put("accuracy", rs.getString("accuracy"));
-                    e.put("area_km2", Sources.dbl(rs, "area_km2"));
-                    e.put("cited_area_km2", Sources.dbl(rs, "cited_area_km2"));
-                    List<String> drawnBy = Sources.array(rs, "drawn_by");
-                    List<String> inFaces = Sources.array(rs, "faces");
-                    e.put("drawn_by", drawnBy == null ? List.of() : drawnBy);
-                    e.put("faces", inFaces == null ? List.of() : inFaces);
-                    e.put("counted", inFaces != null);
-                    String status = "claimed by " + rs.getString("claimed_by") + ", controlled by " + rs.getString("controlled_by") + "; ";
-                    if (rs.getString("geometry") == null) {
-                        status += "no polygon (" + rs.getString("note") + ")";
-                    } else if (inFaces != null) {
-                        status += "between the lines: " + String.join(", ", inFaces);
-                    } else if (drawnBy != null) {
-                        status += "drawn by " + String.join(" and ", drawnBy) + ", no area between the lines holds it";
-                    } else {
-                        status += "drawn by neither map; shown from disputed-areas/" + rs.getString("id") + " ("
-                                + rs.getString("accuracy") + ": " + rs.getString("note") + "), not counted in the areas";
-                        notes.add(name + ": " + status);
-                    }
-                    e.put("status", status);
-                    e.put("geometry", rs.getString("geometry") == null ? null : json.readTree(rs.getString("geometry")));
-                    List<String> src = Sources.array(rs, "sources");
-                    if (src != null) {
-                        sourceIds.addAll(src);
-                    }
-                    return e;
-                }).list();
+    private List<Map<String, Object>> exclaves(String rowsJson, List<Map<String, Object>> faces, List<String> notes,
+            Set<String> sourceIds) {
+        List<Map<String, Object>> exclaves = new ArrayList<>();
+        for (JsonNode row : rowsJson == null ? List.<JsonNode>of() : json.readTree(rowsJson)) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            String name = text(row, "name");
+            e.put("id", text(row, "id"));
+            e.put("name", name);
+            e.put("claimed_by", text(row, "claimed_by"));
+            e.put("controlled_by", text(row, "controlled_by"));
+            e.put("since", text(row, "since"));
+            e.put("accuracy", text(row, "accuracy"));
+            e.put("area_km2", number(row, "area_km2"));
+            e.put("cited_area_km2", number(row, "cited_area_km2"));
+            List<String> drawnBy = texts(row, "drawn_by");
+            List<String> inFaces = null;
+            if (row.hasNonNull("face_numbers")) {
+                inFaces = new ArrayList<>();
+                for (JsonNode n : row.get("face_numbers")) {
+                    // the faces are numbered in the order the answer lists them (face-1 the largest)
+                    Map<String, Object> face = faces.get(n.asInt() - 1);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> p = (Map<String, Object>) face.get("properties");
+                    inFaces.add(face.get("id") + " (" + p.get("direction") + ")");
+                }
+            }
+            e.put("drawn_by", drawnBy == null ? List.of() : drawnBy);
+            e.put("faces", inFaces == null ? List.of() : inFaces);
+            e.put("counted", inFaces != null);
+            String status = "claimed by " + text(row, "claimed_by") + ", controlled by " + text(row, "controlled_by") + "; ";
+            if (text(row, "geometry") == null) {
+                status += "no polygon (" + text(row, "note") + ")";
+            } else if (inFaces != null) {
+                status += "between the lines: " + String.join(", ", inFaces);
+            } else if (drawnBy != null) {
+                status += "drawn by " + String.join(" and ", drawnBy) + ", no area between the lines holds it";
+            } else {
+                status += "drawn by neither map; shown from disputed-areas/" + text(row, "id") + " ("
+                        + text(row, "accuracy") + ": " + text(row, "note") + "), not counted in the areas";
+                notes.add(name + ": " + status);
+            }
+            e.put("status", status);
+            e.put("geometry", text(row, "geometry") == null ? null : json.readTree(text(row, "geometry")));
+            List<String> src = texts(row, "sources");
+            if (src != null) {
+                sourceIds.addAll(src);
+            }
+            exclaves.add(e);
+        }
+        return exclaves;
     }
 
     /** Whether map x's line is the better base for the comparison than y's: longer, then by id. */
@@ -315,22 +367,27 @@ class BoundaryComparison {
         boolean swap = !a.equals(b) && baseFirst(factsB, factsA);
         String first = swap ? b : a, second = swap ? a : b;
         String stateA = swap ? "state_b" : "state_a", stateB = swap ? "state_a" : "state_b";
-        for (Map<String, Object> f : jdbc.sql(FACES).param("a", first).param("b", second).param("section", section).query((rs, n) -> {
+        String[] rows = jdbc.sql(COMPARISON).param("a", first).param("b", second).param("map_a", a).param("map_b", b)
+                .param("section", section)
+                .query((rs, n) -> new String[] {rs.getString("faces"), rs.getString("sections"), rs.getString("exclaves")}).single();
+        List<Map<String, Object>> faces = new ArrayList<>();
+        for (JsonNode row : rows[0] == null ? List.<JsonNode>of() : json.readTree(rows[0])) {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", "face-" + (++k[0]));
-            feature.put("geometry", json.readTree(rs.getString("geometry")));
+            feature.put("geometry", json.readTree(text(row, "geometry")));
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("area_km2", Sources.round(rs.getDouble("area_km2"), 3));
-            p.put("state_a", rs.getString(stateA));
-            p.put("state_b", rs.getString(stateB));
-            p.put("direction", rs.getString(stateA) + "→" + rs.getString(stateB));
-            p.put("sections", Sources.array(rs, "sections"));
-            p.put("lines", Sources.array(rs, "line_ids"));
-            p.put("places", Sources.array(rs, "places"));
+            p.put("area_km2", Sources.round(row.get("area_km2").asDouble(), 3));
+            p.put("state_a", text(row, stateA));
+            p.put("state_b", text(row, stateB));
+            p.put("direction", text(row, stateA) + "→" + text(row, stateB));
+            p.put("sections", texts(row, "sections"));
+            p.put("lines", texts(row, "line_ids"));
+            p.put("places", texts(row, "places"));
             feature.put("properties", p);
-            return feature;
-        }).list()) {
+            faces.add(feature);
+        }
+        for (Map<String, Object> f : faces) {
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) f.get("properties");
             double area = (Double) p.get("area_km2");
@@ -358,17 +415,15 @@ class BoundaryComparison {
         }
         directions.replaceAll((key, v) -> Sources.round(v, 3));
         List<Map<String, Object>> sections = new ArrayList<>();
-        for (Map<String, Object> s : jdbc.sql(SECTIONS).param("a", a).param("b", b).param("section", section).query((rs, n) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("section", rs.getString("section"));
-            m.put("lines_a", Sources.array(rs, "ids_a"));
-            m.put("lines_b", Sources.array(rs, "ids_b"));
-            m.put("length_a_km", Sources.round(Sources.dbl(rs, "length_a_km"), 3));
-            m.put("length_b_km", Sources.round(Sources.dbl(rs, "length_b_km"), 3));
-            m.put("hausdorff_m", Sources.round(Sources.dbl(rs, "hausdorff_m"), 1));
-            m.put("lines_meet", Sources.bool(rs, "lines_meet"));
-            return m;
-        }).list()) {
+        for (JsonNode row : rows[1] == null ? List.<JsonNode>of() : json.readTree(rows[1])) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("section", text(row, "section"));
+            s.put("lines_a", texts(row, "ids_a"));
+            s.put("lines_b", texts(row, "ids_b"));
+            s.put("length_a_km", Sources.round(number(row, "length_a_km"), 3));
+            s.put("length_b_km", Sources.round(number(row, "length_b_km"), 3));
+            s.put("hausdorff_m", Sources.round(number(row, "hausdorff_m"), 1));
+            s.put("lines_meet", row.get("lines_meet").isNull() ? null : row.get("lines_meet").asBoolean());
             if (s.get("lines_a") == null) {
                 notes.add("section " + s.get("section") + ": map " + a + " has no line there; the maps do not overlap in this section");
             } else if (s.get("lines_b") == null) {
@@ -390,12 +445,32 @@ class BoundaryComparison {
         body.put("totals", totals);
         body.put("sections", sections);
         body.put("places_on_different_sides", placesDiffering);
-        body.put("exclaves", exclaves(a, b, section, features, notes, sourceIds));
+        body.put("exclaves", exclaves(rows[2], features, notes, sourceIds));
         body.put("notes", notes);
         body.put("method", "areas enclosed between the pieces of line the maps do not share (and rings only one map draws); "
                 + "geodesic area; each map's side from the reference country polygons just across the other map's part of "
                 + "the outline; Hausdorff distance in EPSG:32638");
         body.put("features", features);
         return body;
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static Double number(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asDouble();
+    }
+
+    private static List<String> texts(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.corridorgis.analysis;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.corridorgis.web.DataVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Route and control-regime comparison. Every length is geodesic (PostGIS geography); every time is computed
@@ -52,47 +59,53 @@ class RouteAnalysis {
     static final String IF_OPEN_ASSUMPTION = "a closed checkpoint is counted as if open, each of its states applying passport, customs "
             + "and border control";
 
-    private static final String ROUTES = """
-            select r.id, r.name, r.mode, r.status, r.origin, r.destination, r.via, r.proposed_by, r.sources, r.accuracy,
-                   ST_Length(r.geom::geography) / 1000 as length_km, r.checkpoints,
-                   (r.cited_lengths->'journey_hours'->>'min')::float8 as cited_min_h,
-                   (r.cited_lengths->'journey_hours'->>'max')::float8 as cited_max_h,
-                   r.cited_lengths->'journey_hours'->>'by' as cited_time_by
-              from corridor.routes r where r.id = any(:routes)
-            """;
-
-    private static final String SEGMENTS = """
-            with seg as (
+    /**
+     * Everything a comparison of routes under scenarios reads, in one statement: the routes, their segments and
+     * checkpoints under each scenario asked for (regimes from corridor.assignments_at on the day), the lengths per
+     * country, the exposure (when asked for) and the citations of every source the rows name. Each part comes back
+     * as one JSON array of rows; the route logic (crossings, totals, times) is worked out from them in
+     * {@link #compare}.
+     */
+    private static final String COMPARISON = """
+            with scenario as (
+              select sc.id, sc.ord from unnest(cast(:scenarios as text[])) with ordinality sc(id, ord)
+            ), route as (
+              select r.id, r.name, r.mode, r.status, r.origin, r.destination, r.proposed_by, r.sources, r.accuracy,
+                     ST_Length(r.geom::geography) / 1000 as length_km,
+                     (r.cited_lengths->'journey_hours'->>'min')::float8 as cited_min_h,
+                     (r.cited_lengths->'journey_hours'->>'max')::float8 as cited_max_h,
+                     r.cited_lengths->'journey_hours'->>'by' as cited_time_by,
+                     ST_AsGeoJSON(r.geom, 6)::json as geometry
+                from corridor.routes r where r.id = any(:routes)
+            ), seg as (
               select s.route_id, s.id, s.seq, s.country, s.mode, s.sources,
                      ST_Length(s.geom::geography) / 1000 as length_km
                 from corridor.route_segments s where s.route_id = any(:routes)
-            )
-            select seg.*,
-                   sum(seg.length_km) over (partition by seg.route_id order by seg.seq) - seg.length_km as start_km,
-                   lag(seg.country) over (partition by seg.route_id order by seg.seq) as prev_country,
-                   a.regime, a.open, a.basis,
-                   cr.id as regime_id, cr.name as regime_name, cr.passport_control, cr.customs_control, cr.border_control,
-                   cr.operator, cr.sources as regime_sources,
-                   seg.length_km / (case seg.mode when 'rail' then :rail else :road end) * 60 as minutes
-              from seg
-              left join lateral (
-                select e.regime, e.open, e.basis
-                  from corridor.assignments_at(cast(:at as date)) e
-                 where e.scenario_id = :scenario and e.part = 'segments' and e.target_id = seg.route_id and e.country = seg.country
-                 order by e.n limit 1) a on true
-              left join corridor.control_regimes cr on cr.code = a.regime
-             order by seg.route_id, seg.seq
-            """;
-
-    private static final String COUNTRY_LENGTHS = """
-            select s.route_id, s.country, sum(ST_Length(s.geom::geography)) / 1000 as length_km, min(s.seq) as first_seq
-              from corridor.route_segments s where s.route_id = any(:routes)
-             group by s.route_id, s.country order by s.route_id, first_seq
-            """;
-
-    private static final String CHECKPOINTS = """
-            with cp as (
-              select r.id as route_id, o.ord, c.id, c.name, c.place, c.states, c.kind, c.status, c.sources,
+            ), seg_along as (
+              select seg.*,
+                     sum(seg.length_km) over (partition by seg.route_id order by seg.seq) - seg.length_km as start_km,
+                     lag(seg.country) over (partition by seg.route_id order by seg.seq) as prev_country
+                from seg
+            ), segment as (
+              select sc.id as scenario, sc.ord as scenario_ord, s.*,
+                     a.regime, a.open, a.basis,
+                     cr.id as regime_id, cr.name as regime_name, cr.passport_control, cr.customs_control, cr.border_control,
+                     cr.operator, cr.sources as regime_sources,
+                     s.length_km / (case s.mode when 'rail' then :rail else :road end) * 60 as minutes
+                from seg_along s cross join scenario sc
+                left join lateral (
+                  select e.regime, e.open, e.basis
+                    from corridor.assignments_at(cast(:at as date)) e
+                   where e.scenario_id = sc.id and e.part = 'segments' and e.target_id = s.route_id and e.country = s.country
+                   order by e.n limit 1) a on true
+                left join corridor.control_regimes cr on cr.code = a.regime
+            ), country_length as (
+              select s.route_id, s.country, sum(ST_Length(s.geom::geography)) / 1000 as length_km, min(s.seq) as first_seq
+                from corridor.route_segments s where s.route_id = any(:routes)
+               group by s.route_id, s.country
+            ), cp as (
+              select sc.id as scenario, sc.ord as scenario_ord, r.id as route_id, o.ord, c.id, c.name, c.place, c.states, c.kind,
+                     c.status, c.sources,
                      ST_Length(ST_LineSubstring(r.geom, 0, ST_LineLocatePoint(r.geom, c.geom))::geography) / 1000 as at_km,
                      ST_Distance(r.geom::geography, c.geom::geography) as off_route_m,
                      a.regime, a.open, a.basis,
@@ -101,10 +114,11 @@ class RouteAnalysis {
                 from corridor.routes r
                 cross join lateral unnest(r.checkpoints) with ordinality o(cp, ord)
                 join corridor.checkpoints c on c.id = o.cp
+                cross join scenario sc
                 left join lateral (
                   select e.regime, e.open, e.basis
                     from corridor.assignments_at(cast(:at as date)) e
-                   where e.scenario_id = :scenario and e.part = 'checkpoints' and e.target_id = c.id
+                   where e.scenario_id = sc.id and e.part = 'checkpoints' and e.target_id = c.id
                    order by e.n limit 1) a on true
                 left join corridor.control_regimes cr on cr.code = a.regime
                where r.id = any(:routes)
@@ -122,11 +136,28 @@ class RouteAnalysis {
                      coalesce(cardinality(cp.states), 0) as if_open_checks
                 from cp cross join lateral (
                   select case cp.operator when 'national' then cardinality(cp.states) else 1 end as n) k
+            ), checkpoint as (
+              select counted.*,
+                     passport_checks * :dwellPassport + customs_checks * :dwellCustoms + border_checks * :dwellBorder as dwell_minutes,
+                     if_open_checks * (:dwellPassport + :dwellCustoms + :dwellBorder) as if_open_dwell_minutes
+                from counted
+            ), %s, cited as (
+              select unnest(sources) as id from route
+              union select unnest(sources) from segment
+              union select unnest(regime_sources) from segment
+              union select unnest(sources) from checkpoint
+              union select unnest(regime_sources) from checkpoint
+              union select unnest(sources) from exposure
+              union select unnest(s.sources) from corridor.scenarios s where s.id = any(cast(:scenarios as text[]))
             )
-            select counted.*,
-                   passport_checks * :dwellPassport + customs_checks * :dwellCustoms + border_checks * :dwellBorder as dwell_minutes,
-                   if_open_checks * (:dwellPassport + :dwellCustoms + :dwellBorder) as if_open_dwell_minutes
-              from counted order by route_id, ord
+            select (select json_agg(r) from route r) as routes,
+                   (select json_agg(s order by s.scenario_ord, s.route_id, s.seq) from segment s) as segments,
+                   (select json_agg(l order by l.route_id, l.first_seq) from country_length l) as country_lengths,
+                   (select json_agg(c order by c.scenario_ord, c.route_id, c.ord) from checkpoint c) as checkpoints,
+                   (select json_agg(e order by e.route_id, e.grp) from exposure e) as exposure,
+                   (select json_agg(json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'reference', s.reference)
+                                    order by s.id)
+                      from corridor.sources s where s.id in (select id from cited)) as sources
             """;
 
     /*
@@ -138,34 +169,54 @@ class RouteAnalysis {
      */
     /**
      * Km of each route within the exposure distance of each group of features. The zones for the common
-     * distances are precomputed when the data changes (corridor.exposure_zones); any other distance is
-     * buffered here, per request, by the same SQL function. Lengths are geodesic.
+     * distances are precomputed when the data changes (corridor.exposure_zones, through their spatial index); any
+     * other distance is buffered here, per request, by the same SQL function (a few hundred ms), which runs only when
+     * no zones are stored for it. Lengths are geodesic.
      */
     private static final String EXPOSURE = """
-            with r as materialized (
+            exposure_route as materialized (
               select id, ST_Transform(geom, 32638) as g from corridor.routes where id = any(:routes)
+            ), zone as not materialized (
+              select z.grp, z.feature_id, z.sources, z.geom from corridor.exposure_zones z where z.metres = :m
+              union all
+              select p.grp, p.feature_id, p.sources, p.geom from corridor.exposure_zone_pieces(array[cast(:m as integer)]) p
+               where not exists (select 1 from corridor.exposure_zones where metres = :m)
             ), merged as (
               select r.id as route_id, z.grp, min(z.sources) as sources,
                      sum(ST_Length(ST_Transform(ST_Intersection(r.g, z.geom), 4326)::geography)) / 1000 as km
-                from r join %1$s z on z.feature_id is null and ST_Intersects(r.g, z.geom)
+                from exposure_route r join zone z on z.feature_id is null and ST_Intersects(r.g, z.geom)
                group by r.id, z.grp
             ), own as (
               select r.id as route_id, z.grp, array_agg(distinct z.feature_id order by z.feature_id) as ids
-                from r join %1$s z on z.feature_id is not null and ST_Intersects(r.g, z.geom)
+                from exposure_route r join zone z on z.feature_id is not null and ST_Intersects(r.g, z.geom)
                group by r.id, z.grp
-            )
-            select m.route_id, m.grp, o.ids, m.sources, m.km
-              from merged m join own o using (route_id, grp)
-             where m.km > 0
-             order by m.route_id, m.grp
-            """;
+            ), exposure as (
+              select m.route_id, m.grp, o.ids, m.sources, m.km
+                from merged m join own o using (route_id, grp)
+               where m.km > 0
+            )""";
 
-    /** The precomputed zones, through their spatial index. */
-    private static final String STORED_ZONES = "(select * from corridor.exposure_zones where metres = :m)";
-    /** Zones for a distance that is not precomputed: buffered now (a few hundred ms). */
-    private static final String ZONES_NOW = "(select * from corridor.exposure_zone_pieces(array[:m]))";
+    /** The comparison without exposure (a route under each scenario). */
+    private static final String NO_EXPOSURE = """
+            exposure as (
+              select null::text as route_id, null::text as grp, null::text[] as ids, null::text[] as sources, null::float8 as km
+               where false
+            )""";
 
+    /**
+     * What a request is checked against, with the data version it will be answered from, in one statement: the
+     * route ids, every scenario (id, name, description, validity, sources) in id order.
+     */
+    private static final String KNOWN = """
+            select array(select id from corridor.routes order by id) as routes,
+                   (select json_agg(json_build_object('id', s.id, 'name', s.name, 'description', s.description,
+                                    'valid_from', s.valid_from, 'valid_to', s.valid_to, 'sources', s.sources) order by s.id)
+                      from corridor.scenarios s) as scenarios,
+                   v.v as data_version, v.at as data_changed_at
+              from (%s) v
+            """.formatted(DataVersion.CURRENT_SQL);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -173,324 +224,285 @@ class RouteAnalysis {
         this.jdbc = jdbc;
     }
 
-    private static final tools.jackson.databind.json.JsonMapper GEOJSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    /** The routes' geometries as GeoJSON (6 decimals, as the feature pages write them), by id. */
-    Map<String, Object> geometries(List<String> routeIds) {
-        Map<String, Object> byId = new java.util.HashMap<>();
-        jdbc.sql("select id, ST_AsGeoJSON(geom, 6) from corridor.routes where id = any(?)")
-                .param(routeIds.toArray(String[]::new))
-                .query(rs -> { byId.put(rs.getString(1), GEOJSON.readTree(rs.getString(2))); });
-        return byId;
+    /** A scenario as an analysis names it. */
+    @JsonPropertyOrder({"id", "name", "description", "valid_from", "valid_to", "sources"})
+    record Scenario(String id, String name, String description,
+                    @JsonProperty("valid_from") String validFrom, @JsonProperty("valid_to") String validTo,
+                    List<String> sources) {
     }
 
-    List<String> knownRoutes() {
-        return jdbc.sql("select id from corridor.routes order by id").query(String.class).list();
-    }
+    /** The routes and scenarios there are, and the data version they were read at. */
+    record Known(List<String> routes, List<Scenario> scenarios, DataVersion.Snapshot version) {
 
-    Map<String, Object> scenario(String id) {
-        return jdbc.sql("select id, name, description, sources, valid_from, valid_to from corridor.scenarios where id = :id")
-                .param("id", id)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getString("id"));
-                    m.put("name", rs.getString("name"));
-                    m.put("description", rs.getString("description"));
-                    m.put("valid_from", rs.getString("valid_from"));
-                    m.put("valid_to", rs.getString("valid_to"));
-                    m.put("sources", Sources.array(rs, "sources"));
-                    return m;
-                }).optional().orElse(null);
-    }
-
-    /** One scenario, several routes: the route objects in the order asked, each with everything listed in the class doc. */
-    /** {@code day}: the day whose regimes apply (null: today). */
-    List<Map<String, Object>> compare(List<String> routeIds, String scenarioId, java.time.LocalDate day, Tuning t, boolean withExposure,
-                                      Set<String> sourceIds) {
-        String[] ids = routeIds.toArray(String[]::new);
-        Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
-        for (String id : routeIds) {
-            routes.put(id, null);
+        Scenario scenario(String id) {
+            return scenarios.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
         }
-        jdbc.sql(ROUTES).param("routes", ids).query((rs, n) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", rs.getString("id"));
-            m.put("name", rs.getString("name"));
-            m.put("mode", rs.getString("mode"));
-            m.put("status", rs.getString("status"));
-            m.put("origin", rs.getString("origin"));
-            m.put("destination", rs.getString("destination"));
-            m.put("proposed_by", rs.getString("proposed_by"));
-            m.put("accuracy", rs.getString("accuracy"));
-            m.put("length_km", Sources.round(rs.getDouble("length_km"), 3));
-            if (rs.getObject("cited_min_h") != null) {
-                Map<String, Object> cited = new LinkedHashMap<>();
-                cited.put("min_hours", rs.getDouble("cited_min_h"));
-                cited.put("max_hours", rs.getDouble("cited_max_h"));
-                cited.put("by", rs.getString("cited_time_by"));
-                m.put("cited_journey_time", cited);
+
+        List<String> scenarioIds() {
+            return scenarios.stream().map(Scenario::id).toList();
+        }
+    }
+
+    Known known() {
+        return jdbc.sql(KNOWN).query((rs, n) -> {
+            List<Scenario> scenarios = new ArrayList<>();
+            String json = rs.getString("scenarios");
+            if (json != null) {
+                for (JsonNode s : JSON.readTree(json)) {
+                    scenarios.add(new Scenario(text(s, "id"), text(s, "name"), text(s, "description"), text(s, "valid_from"),
+                            text(s, "valid_to"), texts(s, "sources")));
+                }
             }
-            List<String> src = Sources.array(rs, "sources");
-            m.put("sources", src);
-            sourceIds.addAll(src);
-            routes.put(rs.getString("id"), m);
-            return m;
-        }).list();
+            return new Known(Sources.array(rs, "routes"), scenarios,
+                    new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class)));
+        }).single();
+    }
 
-        Map<String, List<Map<String, Object>>> segments = new LinkedHashMap<>();
-        jdbc.sql(SEGMENTS).param("routes", ids).param("scenario", scenarioId).param("at", day).param("rail", t.speedRail()).param("road", t.speedRoad())
-                .query((rs, n) -> {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("id", rs.getString("id"));
-                    s.put("seq", rs.getInt("seq"));
-                    s.put("country", rs.getString("country"));
-                    s.put("mode", rs.getString("mode"));
-                    s.put("length_km", Sources.round(rs.getDouble("length_km"), 3));
-                    s.put("start_km", Sources.round(rs.getDouble("start_km"), 3));
-                    s.put("prev_country", rs.getString("prev_country"));
-                    s.put("regime", regime(rs));
-                    s.put("open", Sources.bool(rs, "open"));
-                    s.put("basis", rs.getString("basis"));
-                    s.put("minutes", Sources.round(rs.getDouble("minutes"), 1));
-                    s.put("sources", citedWithRegime(rs, sourceIds));
-                    segments.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(s);
-                    return s;
-                }).list();
+    /**
+     * Routes compared under scenarios: for each scenario asked for (in that order), the reports of the routes (in
+     * the order asked), the citations of their sources, and each route's geometry (GeoJSON, 6 decimals as the feature
+     * pages write it). {@code day}: the day whose regimes apply.
+     */
+    record Comparison(Map<String, List<RouteReport>> byScenario, Map<String, JsonNode> geometries, List<Citation> sources) {
+    }
 
-        Map<String, Map<String, Object>> countryLengths = new LinkedHashMap<>();
-        jdbc.sql(COUNTRY_LENGTHS).param("routes", ids).query((rs, n) -> {
-            countryLengths.computeIfAbsent(rs.getString("route_id"), k -> new LinkedHashMap<>())
-                    .put(rs.getString("country"), Sources.round(rs.getDouble("length_km"), 3));
-            return null;
-        }).list();
+    /** A source an answer rests on. */
+    @JsonPropertyOrder({"id", "title", "publisher", "reference"})
+    record Citation(String id, String title, String publisher, String reference) {
+    }
 
-        Map<String, List<Map<String, Object>>> checkpoints = new LinkedHashMap<>();
-        jdbc.sql(CHECKPOINTS).param("routes", ids).param("scenario", scenarioId).param("at", day)
+    Comparison compare(List<String> routeIds, List<String> scenarioIds, LocalDate day, Tuning t, boolean withExposure) {
+        int metres = (int) Math.round(t.exposureKm() * 1000);
+        return jdbc.sql(COMPARISON.formatted(withExposure ? EXPOSURE : NO_EXPOSURE))
+                .param("routes", routeIds.toArray(String[]::new)).param("scenarios", scenarioIds.toArray(String[]::new))
+                .param("at", day).param("rail", t.speedRail()).param("road", t.speedRoad())
                 .param("dwellPassport", t.dwellPassport()).param("dwellCustoms", t.dwellCustoms()).param("dwellBorder", t.dwellBorder())
-                .query((rs, n) -> {
-                    Map<String, Object> c = new LinkedHashMap<>();
-                    c.put("order", rs.getInt("ord"));
-                    c.put("id", rs.getString("id"));
-                    c.put("name", rs.getString("name"));
-                    c.put("place", rs.getString("place"));
-                    c.put("states", Sources.array(rs, "states"));
-                    c.put("kind", rs.getString("kind"));
-                    c.put("status", rs.getString("status"));
-                    c.put("at_km", Sources.round(rs.getDouble("at_km"), 3));
-                    c.put("off_route_m", Sources.round(rs.getDouble("off_route_m"), 0));
-                    c.put("regime", regime(rs));
-                    c.put("open", Sources.bool(rs, "open"));
-                    c.put("basis", rs.getString("basis"));
-                    c.put("controlled_by", Sources.array(rs, "controlled_by"));
-                    Map<String, Object> checks = new LinkedHashMap<>();
-                    checks.put("passport", rs.getInt("passport_checks"));
-                    checks.put("customs", rs.getInt("customs_checks"));
-                    checks.put("border", rs.getInt("border_checks"));
-                    c.put("checks", checks);
-                    c.put("dwell_minutes", Sources.round(rs.getDouble("dwell_minutes"), 1));
-                    c.put("unspecified", Sources.array(rs, "unspecified"));
-                    if (rs.getBoolean("closed")) {
-                        int states = rs.getInt("if_open_checks");
-                        Map<String, Object> ifOpen = new LinkedHashMap<>();
-                        ifOpen.put("passport", states);
-                        ifOpen.put("customs", states);
-                        ifOpen.put("border", states);
-                        ifOpen.put("dwell_minutes", Sources.round(rs.getDouble("if_open_dwell_minutes"), 1));
-                        ifOpen.put("assumption", IF_OPEN_ASSUMPTION);
-                        c.put("if_open", ifOpen);
-                    }
-                    c.put("sources", citedWithRegime(rs, sourceIds));
-                    checkpoints.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(c);
-                    return c;
-                }).list();
+                .param("m", metres)
+                .query((rs, n) -> assemble(routeIds, scenarioIds, t, withExposure, rs))
+                .single();
+    }
 
-        Map<String, List<Map<String, Object>>> exposure = new LinkedHashMap<>();
-        if (withExposure) {
-            int metres = (int) Math.round(t.exposureKm() * 1000);
-            boolean stored = jdbc.sql("select exists (select 1 from corridor.exposure_zones where metres = :m)")
-                    .param("m", metres).query(Boolean.class).single();
-            jdbc.sql(EXPOSURE.formatted(stored ? STORED_ZONES : ZONES_NOW)).param("routes", ids).param("m", metres).query((rs, n) -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("group", rs.getString("grp"));
-                e.put("km", Sources.round(rs.getDouble("km"), 3));
-                e.put("features", Sources.array(rs, "ids"));
-                sourceIds.addAll(Sources.array(rs, "sources"));
-                exposure.computeIfAbsent(rs.getString("route_id"), k -> new ArrayList<>()).add(e);
-                return e;
-            }).list();
+    private static Comparison assemble(List<String> routeIds, List<String> scenarioIds, Tuning t, boolean withExposure,
+                                       java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, JsonNode> routes = new LinkedHashMap<>();
+        Map<String, JsonNode> geometries = new LinkedHashMap<>();
+        for (JsonNode r : rows(rs, "routes")) {
+            routes.put(text(r, "id"), r);
+            geometries.put(text(r, "id"), r.get("geometry"));
         }
-
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String id : routeIds) {
-            Map<String, Object> route = routes.get(id);
-            List<Map<String, Object>> segs = segments.getOrDefault(id, List.of());
-            List<Map<String, Object>> cps = checkpoints.getOrDefault(id, List.of());
-            route.put("length_by_country_km", countryLengths.getOrDefault(id, Map.of()));
-            // crossings: changes of country between consecutive segments; each checkpoint of the route is
-            // attributed to the nearest crossing (along the route) between two of its states
-            List<Map<String, Object>> crossings = new ArrayList<>();
-            Set<String> states = new LinkedHashSet<>();
-            for (Map<String, Object> s : segs) {
-                states.add((String) s.get("country"));
-                Object prev = s.get("prev_country");
-                if (prev != null && !prev.equals(s.get("country"))) {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("from", prev);
-                    x.put("to", s.get("country"));
-                    x.put("at_km", s.get("start_km"));
-                    x.put("checkpoints", new ArrayList<String>());
-                    x.put("passport_checks", 0);
-                    x.put("customs_checks", 0);
-                    x.put("border_checks", 0);
-                    crossings.add(x);
-                }
-                s.remove("prev_country");
+        Map<String, Map<String, Double>> countryLengths = new LinkedHashMap<>();
+        for (JsonNode l : rows(rs, "country_lengths")) {
+            countryLengths.computeIfAbsent(text(l, "route_id"), k -> new LinkedHashMap<>())
+                    .put(text(l, "country"), Sources.round(l.get("length_km").asDouble(), 3));
+        }
+        Map<String, List<JsonNode>> segments = new LinkedHashMap<>();
+        for (JsonNode s : rows(rs, "segments")) {
+            segments.computeIfAbsent(text(s, "scenario") + "\n" + text(s, "route_id"), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, List<JsonNode>> checkpoints = new LinkedHashMap<>();
+        for (JsonNode c : rows(rs, "checkpoints")) {
+            checkpoints.computeIfAbsent(text(c, "scenario") + "\n" + text(c, "route_id"), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, List<RouteReport.ExposureGroup>> exposure = new LinkedHashMap<>();
+        for (JsonNode e : rows(rs, "exposure")) {
+            exposure.computeIfAbsent(text(e, "route_id"), k -> new ArrayList<>())
+                    .add(new RouteReport.ExposureGroup(text(e, "grp"), Sources.round(e.get("km").asDouble(), 3), texts(e, "ids")));
+        }
+        List<Citation> sources = new ArrayList<>();
+        for (JsonNode s : rows(rs, "sources")) {
+            sources.add(new Citation(text(s, "id"), text(s, "title"), text(s, "publisher"), text(s, "reference")));
+        }
+        Map<String, List<RouteReport>> byScenario = new LinkedHashMap<>();
+        for (String scenario : scenarioIds) {
+            List<RouteReport> reports = new ArrayList<>();
+            for (String id : routeIds) {
+                String key = scenario + "\n" + id;
+                RouteReport.Exposure exp = withExposure
+                        ? new RouteReport.Exposure(t.exposureKm(), exposure.getOrDefault(id, List.of())) : null;
+                reports.add(report(routes.get(id), segments.getOrDefault(key, List.of()), checkpoints.getOrDefault(key, List.of()),
+                        countryLengths.getOrDefault(id, Map.of()), exp, t));
             }
-            for (Map<String, Object> c : cps) {
-                @SuppressWarnings("unchecked")
-                List<String> cs = (List<String>) c.get("states");
-                Map<String, Object> best = null;
-                double bestD = Double.MAX_VALUE;
-                for (Map<String, Object> x : crossings) {
-                    if (cs != null && cs.contains(x.get("from")) && cs.contains(x.get("to"))) {
-                        double d = Math.abs((Double) x.get("at_km") - (Double) c.get("at_km"));
-                        if (d < bestD) {
-                            bestD = d;
-                            best = x;
-                        }
+            byScenario.put(scenario, reports);
+        }
+        return new Comparison(byScenario, geometries, sources);
+    }
+
+    /** One route's report from its rows: the crossings, the checks and times along it, whether the scenario opens it. */
+    private static RouteReport report(JsonNode route, List<JsonNode> segmentRows, List<JsonNode> checkpointRows,
+                                      Map<String, Double> lengthByCountry, RouteReport.Exposure exposure, Tuning t) {
+        List<RouteReport.Segment> segments = new ArrayList<>();
+        // crossings: changes of country between consecutive segments
+        List<CrossingTally> crossings = new ArrayList<>();
+        Set<String> states = new LinkedHashSet<>();
+        for (JsonNode s : segmentRows) {
+            RouteReport.Segment segment = new RouteReport.Segment(text(s, "id"), s.get("seq").asInt(), text(s, "country"), text(s, "mode"),
+                    Sources.round(s.get("length_km").asDouble(), 3), Sources.round(s.get("start_km").asDouble(), 3), regime(s),
+                    bool(s, "open"), text(s, "basis"), Sources.round(s.get("minutes").asDouble(), 1), texts(s, "sources"));
+            segments.add(segment);
+            states.add(segment.country());
+            String prev = text(s, "prev_country");
+            if (prev != null && !prev.equals(segment.country())) {
+                crossings.add(new CrossingTally(prev, segment.country(), segment.startKm()));
+            }
+        }
+        // each checkpoint of the route is attributed to the nearest crossing (along the route) between two of its states
+        List<RouteReport.Checkpoint> checkpoints = new ArrayList<>();
+        for (JsonNode c : checkpointRows) {
+            RouteReport.Checkpoint checkpoint = checkpoint(c);
+            CrossingTally best = null;
+            double bestD = Double.MAX_VALUE;
+            for (CrossingTally x : crossings) {
+                List<String> cs = checkpoint.states();
+                if (cs != null && cs.contains(x.from) && cs.contains(x.to)) {
+                    double d = Math.abs(x.atKm - checkpoint.atKm());
+                    if (d < bestD) {
+                        bestD = d;
+                        best = x;
                     }
                 }
-                if (best != null) {
-                    c.put("crossing", best.get("from") + "→" + best.get("to"));
-                    @SuppressWarnings("unchecked")
-                    List<String> at = (List<String>) best.get("checkpoints");
-                    at.add((String) c.get("id"));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Integer> checks = (Map<String, Integer>) c.get("checks");
-                    best.put("passport_checks", (Integer) best.get("passport_checks") + checks.get("passport"));
-                    best.put("customs_checks", (Integer) best.get("customs_checks") + checks.get("customs"));
-                    best.put("border_checks", (Integer) best.get("border_checks") + checks.get("border"));
-                }
             }
-            route.put("border_crossings", crossings.size());
-            route.put("crossings", crossings);
-            route.put("states_crossed", new ArrayList<>(states));
-            route.put("consent_needed_from", new ArrayList<>(states));
-            route.put("checkpoints", cps);
-            int passport = 0, customs = 0, border = 0, unspecified = 0, assumedChecks = 0;
-            double dwell = 0, moving = 0, assumed = 0;
-            boolean open = true;
-            List<String> closed = new ArrayList<>();
-            for (Map<String, Object> c : cps) {
-                @SuppressWarnings("unchecked")
-                Map<String, Integer> checks = (Map<String, Integer>) c.get("checks");
-                passport += checks.get("passport");
-                customs += checks.get("customs");
-                border += checks.get("border");
-                dwell += (Double) c.get("dwell_minutes");
-                unspecified += ((List<?>) c.get("unspecified")).size();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> ifOpen = (Map<String, Object>) c.get("if_open");
-                if (ifOpen != null) {
-                    assumed += (Double) ifOpen.get("dwell_minutes");
-                    assumedChecks += 3 * (Integer) ifOpen.get("passport");
-                }
-                if (!Boolean.TRUE.equals(c.get("open"))) {
-                    open = false;
-                    closed.add("checkpoint " + c.get("id") + (c.get("open") == null ? " (no assignment in the scenario)" : ""));
-                }
+            if (best != null) {
+                checkpoint = checkpoint.atCrossing(best.from + "→" + best.to);
+                best.add(checkpoint);
             }
-            for (Map<String, Object> s : segs) {
-                moving += (Double) s.get("minutes");
-                if (!Boolean.TRUE.equals(s.get("open"))) {
-                    open = false;
-                    closed.add("segment " + s.get("id") + " (" + s.get("country") + ")" + (s.get("open") == null ? " (no assignment in the scenario)" : ""));
-                }
-            }
-            Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("passport", passport);
-            counts.put("customs", customs);
-            counts.put("border", border);
-            counts.put("total", passport + customs + border);
-            counts.put("unspecified", unspecified);
-            route.put("checkpoint_checks", counts);
-            route.put("segments", segs);
-            route.put("open", open);
-            route.put("closed_at", closed);
-            Map<String, Object> time = new LinkedHashMap<>();
-            time.put("moving_minutes", Sources.round(moving, 1));
-            time.put("dwell_minutes", Sources.round(dwell, 1));
-            time.put("assumed_dwell_minutes", Sources.round(assumed, 1));
-            time.put("total_minutes", Sources.round(moving + dwell + assumed, 1));
-            time.put("total_hours", Sources.round((moving + dwell + assumed) / 60, 2));
-            time.put("note", open ? "estimate: segment length / mode speed + dwell per check"
-                    : "estimate if the route were open: it is closed under this scenario; " + IF_OPEN_ASSUMPTION);
-            route.put("transit_time", time);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> cited = (Map<String, Object>) route.get("cited_journey_time");
-            if (cited != null) {
-                route.put("reconciliation", reconcile(cited, moving / 60, (dwell + assumed) / 60, passport + customs + border + assumedChecks,
-                        (Double) route.get("length_km"), "rail".equals(route.get("mode")) ? t.speedRail() : t.speedRoad()));
-            }
-            if (withExposure) {
-                Map<String, Object> exp = new LinkedHashMap<>();
-                exp.put("within_km", t.exposureKm());
-                exp.put("groups", exposure.getOrDefault(id, List.of()));
-                route.put("exposure", exp);
-            }
-            out.add(route);
+            checkpoints.add(checkpoint);
         }
-        return out;
+        int passport = 0, customs = 0, border = 0, unspecified = 0, assumedChecks = 0;
+        double dwell = 0, moving = 0, assumed = 0;
+        boolean open = true;
+        List<String> closed = new ArrayList<>();
+        for (RouteReport.Checkpoint c : checkpoints) {
+            passport += c.checks().passport();
+            customs += c.checks().customs();
+            border += c.checks().border();
+            dwell += c.dwellMinutes();
+            unspecified += c.unspecified().size();
+            if (c.ifOpen() != null) {
+                assumed += c.ifOpen().dwellMinutes();
+                assumedChecks += 3 * c.ifOpen().passport();
+            }
+            if (!Boolean.TRUE.equals(c.open())) {
+                open = false;
+                closed.add("checkpoint " + c.id() + (c.open() == null ? " (no assignment in the scenario)" : ""));
+            }
+        }
+        for (RouteReport.Segment s : segments) {
+            moving += s.minutes();
+            if (!Boolean.TRUE.equals(s.open())) {
+                open = false;
+                closed.add("segment " + s.id() + " (" + s.country() + ")" + (s.open() == null ? " (no assignment in the scenario)" : ""));
+            }
+        }
+        RouteReport.TransitTime time = new RouteReport.TransitTime(Sources.round(moving, 1), Sources.round(dwell, 1),
+                Sources.round(assumed, 1), Sources.round(moving + dwell + assumed, 1), Sources.round((moving + dwell + assumed) / 60, 2),
+                open ? "estimate: segment length / mode speed + dwell per check"
+                        : "estimate if the route were open: it is closed under this scenario; " + IF_OPEN_ASSUMPTION);
+        RouteReport.CitedTime cited = route.get("cited_min_h").isNull() ? null
+                : new RouteReport.CitedTime(route.get("cited_min_h").asDouble(), route.get("cited_max_h").asDouble(), text(route, "cited_time_by"));
+        double lengthKm = Sources.round(route.get("length_km").asDouble(), 3);
+        String mode = text(route, "mode");
+        RouteReport.Reconciliation reconciliation = cited == null ? null
+                : reconcile(cited, moving / 60, (dwell + assumed) / 60, passport + customs + border + assumedChecks, lengthKm,
+                        "rail".equals(mode) ? t.speedRail() : t.speedRoad());
+        List<String> crossed = new ArrayList<>(states);
+        return new RouteReport(text(route, "id"), text(route, "name"), mode, text(route, "status"), text(route, "origin"),
+                text(route, "destination"), text(route, "proposed_by"), text(route, "accuracy"), lengthKm, cited, texts(route, "sources"),
+                lengthByCountry, crossings.size(), crossings.stream().map(CrossingTally::crossing).toList(), crossed,
+                new ArrayList<>(crossed), checkpoints,
+                new RouteReport.CheckCounts(passport, customs, border, passport + customs + border, unspecified), segments, open, closed,
+                time, reconciliation, exposure);
+    }
+
+    /** A crossing while the checkpoints at it are counted. */
+    private static final class CrossingTally {
+        final String from, to;
+        final double atKm;
+        final List<String> checkpoints = new ArrayList<>();
+        int passport, customs, border;
+
+        CrossingTally(String from, String to, double atKm) {
+            this.from = from;
+            this.to = to;
+            this.atKm = atKm;
+        }
+
+        void add(RouteReport.Checkpoint c) {
+            checkpoints.add(c.id());
+            passport += c.checks().passport();
+            customs += c.checks().customs();
+            border += c.checks().border();
+        }
+
+        RouteReport.Crossing crossing() {
+            return new RouteReport.Crossing(from, to, atKm, List.copyOf(checkpoints), passport, customs, border);
+        }
+    }
+
+    private static RouteReport.Checkpoint checkpoint(JsonNode c) {
+        RouteReport.IfOpen ifOpen = null;
+        if (c.get("closed").asBoolean()) {
+            int states = c.get("if_open_checks").asInt();
+            ifOpen = new RouteReport.IfOpen(states, states, states, Sources.round(c.get("if_open_dwell_minutes").asDouble(), 1),
+                    IF_OPEN_ASSUMPTION);
+        }
+        return new RouteReport.Checkpoint(c.get("ord").asInt(), text(c, "id"), text(c, "name"), text(c, "place"), texts(c, "states"),
+                text(c, "kind"), text(c, "status"), Sources.round(c.get("at_km").asDouble(), 3),
+                Sources.round(c.get("off_route_m").asDouble(), 0), regime(c), bool(c, "open"), text(c, "basis"), texts(c, "controlled_by"),
+                new RouteReport.Checks(c.get("passport_checks").asInt(), c.get("customs_checks").asInt(), c.get("border_checks").asInt()),
+                Sources.round(c.get("dwell_minutes").asDouble(), 1), texts(c, "unspecified"), ifOpen, texts(c, "sources"), null);
     }
 
     /**
      * The computed time beside a cited journey time: whether it falls in the cited range, by how much it differs,
      * and why (the parts of the estimate that rest on assumptions).
      */
-    static Map<String, Object> reconcile(Map<String, Object> cited, double movingHours, double dwellHours, int checks,
-                                         double lengthKm, double speed) {
-        double min = (Double) cited.get("min_hours"), max = (Double) cited.get("max_hours");
+    static RouteReport.Reconciliation reconcile(RouteReport.CitedTime cited, double movingHours, double dwellHours, int checks,
+                                                double lengthKm, double speed) {
+        double min = cited.minHours(), max = cited.maxHours();
         double total = movingHours + dwellHours;
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("computed_hours", Sources.round(total, 2));
-        r.put("cited_hours", min == max ? String.valueOf(min) : min + "–" + max);
-        r.put("cited_by", cited.get("by"));
         String verdict = total < min ? "below" : total > max ? "above" : "within";
-        r.put("verdict", verdict);
-        r.put("difference_hours", Sources.round(total < min ? total - min : total > max ? total - max : 0, 2));
-        r.put("why", String.format(java.util.Locale.ROOT,
-                "%.1f h moving: %.0f km of a schematic line at an assumed %.0f km/h; %.1f h at %d checks at the assumed minutes per check. "
-                + "The cited time is a reported journey time (timetable, traffic) and is the better guide%s",
-                movingHours, lengthKm, speed, dwellHours, checks,
-                verdict.equals("within") ? "; here the estimate agrees with it."
-                        : verdict.equals("above") ? "; the assumed dwell per check is the likeliest overestimate."
-                        : "; the schematic line is shorter than the road and stops are not counted."));
-        return r;
+        return new RouteReport.Reconciliation(Sources.round(total, 2), min == max ? String.valueOf(min) : min + "–" + max, cited.by(),
+                verdict, Sources.round(total < min ? total - min : total > max ? total - max : 0, 2),
+                String.format(java.util.Locale.ROOT,
+                        "%.1f h moving: %.0f km of a schematic line at an assumed %.0f km/h; %.1f h at %d checks at the assumed minutes per check. "
+                        + "The cited time is a reported journey time (timetable, traffic) and is the better guide%s",
+                        movingHours, lengthKm, speed, dwellHours, checks,
+                        verdict.equals("within") ? "; here the estimate agrees with it."
+                                : verdict.equals("above") ? "; the assumed dwell per check is the likeliest overestimate."
+                                : "; the schematic line is shorter than the road and stops are not counted."));
     }
 
-    private static Map<String, Object> regime(java.sql.ResultSet rs) throws java.sql.SQLException {
-        if (rs.getString("regime") == null) {
+    private static RouteReport.Regime regime(JsonNode row) {
+        if (text(row, "regime") == null) {
             return null;
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("code", rs.getString("regime"));
-        r.put("id", rs.getString("regime_id"));
-        r.put("name", rs.getString("regime_name"));
-        r.put("passport_control", Sources.bool(rs, "passport_control"));
-        r.put("customs_control", Sources.bool(rs, "customs_control"));
-        r.put("border_control", Sources.bool(rs, "border_control"));
-        r.put("operator", rs.getString("operator"));
-        return r;
+        return new RouteReport.Regime(text(row, "regime"), text(row, "regime_id"), text(row, "regime_name"), bool(row, "passport_control"),
+                bool(row, "customs_control"), bool(row, "border_control"), text(row, "operator"));
     }
 
-    /** A row's own sources, which it returns, and its control regime's: both are cited by the answer. */
-    private static List<String> citedWithRegime(java.sql.ResultSet rs, Set<String> sourceIds) throws java.sql.SQLException {
-        List<String> own = Sources.array(rs, "sources");
-        sourceIds.addAll(own);
-        List<String> regime = Sources.array(rs, "regime_sources");
-        if (regime != null) {
-            sourceIds.addAll(regime);
+    /** The rows of one JSON array column (none when it is null: no rows). */
+    private static Iterable<JsonNode> rows(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        String json = rs.getString(column);
+        return json == null ? List.of() : JSON.readTree(json);
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static Boolean bool(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asBoolean();
+    }
+
+    private static List<String> texts(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        return own;
+        List<String> out = new ArrayList<>();
+        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
+        return out;
     }
 }

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Territory accounting. Two time axes, both optional:
@@ -38,7 +39,8 @@ class TerritoryAccounting {
                 from corridor.disputed_areas_history
                where cast(:recorded as timestamptz) is not null and recorded_at <= :recorded and recorded_to > :recorded
             )
-            select v.*, %s as area_km2, k.known_from,
+            select v.id, v.name, v.kind, v.place, v.claimed_by, v.controlled_by, v.since, v.episode, v.cited_area_km2,
+                   v.cited_figure, v.sources, v.accuracy, %s as area_km2, k.known_from,
                    (v.claimed_by = 'ARM' and v.controlled_by = 'AZE' and v.since >= date '2020-11-10' and v.geom is not null) as headline
               from v
               cross join lateral (
@@ -46,8 +48,36 @@ class TerritoryAccounting {
              where cast(:at as date) is null
                 or (k.known_from <= :at
                     and (v.valid_from is null or v.valid_from <= :at) and (v.valid_to is null or v.valid_to > :at))
-             order by v.since nulls last, v.id
             """.formatted(AREA_KM2.formatted("v.geom"));
+
+    /**
+     * The whole accounting in one statement: the areas on the two time axes (each area once, with its geodesic area),
+     * the totals over those same rows (grouping sets, so the figures are PostGIS's, not Java's; kinds listed from the
+     * last to the first, the other groupings from the first), each side's stated
+     * figure on the territory, and the citations of every source used. Each part is one JSON array.
+     */
+    private static final String ACCOUNT = """
+            with area as materialized (%s
+            ), total as (
+              select grouping(kind) = 0 as by_kind, grouping(controlled_by) = 0 as by_controller,
+                     grouping(claimed_by) = 0 as by_claimant, grouping(episode) = 0 as by_episode, grouping(headline) = 0 as by_headline,
+                     kind, controlled_by, claimed_by, episode, headline,
+                     count(*) as areas, count(area_km2) as with_geometry,
+                     sum(area_km2) as area_km2, sum(cited_area_km2) as cited_area_km2, array_agg(id order by id) as ids
+                from area
+               group by grouping sets ((kind), (controlled_by), (claimed_by), (episode), (headline), ())
+            ), stated as (
+              select id, party, stated_by, position, stated_on, sources from corridor.positions where topic = 'territory'
+            ), cited as (
+              select unnest(sources) as id from area union select unnest(sources) from stated
+            )
+            select (select json_agg(a order by a.since nulls last, a.id) from area a) as areas,
+                   (select json_agg(t order by t.kind desc, t.controlled_by, t.claimed_by, t.episode, t.headline) from total t) as totals,
+                   (select json_agg(p order by p.party, p.id) from stated p) as stated,
+                   (select json_agg(json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'reference', s.reference)
+                                    order by s.id)
+                      from corridor.sources s where s.id in (select id from cited)) as sources
+            """.formatted(ROWS);
 
     private final JdbcClient jdbc;
 
@@ -55,43 +85,35 @@ class TerritoryAccounting {
         this.jdbc = jdbc;
     }
 
-    Map<String, Object> account(LocalDate at, OffsetDateTime recorded, Set<String> sourceIds) {
-        List<Map<String, Object>> areas = jdbc.sql(ROWS).param("at", at).param("recorded", recorded).query((rs, n) -> {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The accounting's answer; {@code sources}: the citations of every source it used. */
+    Map<String, Object> account(LocalDate at, OffsetDateTime recorded) {
+        return jdbc.sql(ACCOUNT).param("at", at).param("recorded", recorded).query((rs, n) -> answer(at, recorded, rs)).single();
+    }
+
+    private static Map<String, Object> answer(LocalDate at, OffsetDateTime recorded, java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<Map<String, Object>> areas = new ArrayList<>();
+        for (JsonNode a : rows(rs, "areas")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", rs.getString("id"));
-            m.put("name", rs.getString("name"));
-            m.put("kind", rs.getString("kind"));
-            m.put("place", rs.getString("place"));
-            m.put("claimed_by", rs.getString("claimed_by"));
-            m.put("controlled_by", rs.getString("controlled_by"));
-            m.put("since", rs.getString("since"));
-            m.put("episode", rs.getString("episode"));
-            m.put("known_from", rs.getString("known_from"));
-            m.put("area_km2", Sources.round(Sources.dbl(rs, "area_km2"), 3));
-            m.put("cited_area_km2", Sources.dbl(rs, "cited_area_km2"));
-            m.put("cited_figure", rs.getString("cited_figure"));
-            m.put("has_geometry", rs.getObject("area_km2") != null);
-            m.put("headline", rs.getBoolean("headline"));
-            m.put("accuracy", rs.getString("accuracy"));
-            m.put("sources", Sources.array(rs, "sources"));
-            return m;
-        }).list();
-        for (Map<String, Object> a : areas) {
-            @SuppressWarnings("unchecked")
-            List<String> s = (List<String>) a.get("sources");
-            sourceIds.addAll(s);
+            m.put("id", text(a, "id"));
+            m.put("name", text(a, "name"));
+            m.put("kind", text(a, "kind"));
+            m.put("place", text(a, "place"));
+            m.put("claimed_by", text(a, "claimed_by"));
+            m.put("controlled_by", text(a, "controlled_by"));
+            m.put("since", text(a, "since"));
+            m.put("episode", text(a, "episode"));
+            m.put("known_from", text(a, "known_from"));
+            m.put("area_km2", Sources.round(dbl(a, "area_km2"), 3));
+            m.put("cited_area_km2", dbl(a, "cited_area_km2"));
+            m.put("cited_figure", text(a, "cited_figure"));
+            m.put("has_geometry", dbl(a, "area_km2") != null);
+            m.put("headline", a.get("headline").asBoolean());
+            m.put("accuracy", text(a, "accuracy"));
+            m.put("sources", texts(a, "sources"));
+            areas.add(m);
         }
-        // totals in SQL over the same rows (grouping sets), so the figures are PostGIS's, not Java's
-        String totalsSql = """
-                with rows as (%s)
-                select grouping(kind) = 0 as by_kind, grouping(controlled_by) = 0 as by_controller,
-                       grouping(claimed_by) = 0 as by_claimant, grouping(episode) = 0 as by_episode, grouping(headline) = 0 as by_headline,
-                       kind, controlled_by, claimed_by, episode, headline,
-                       count(*) as areas, count(area_km2) as with_geometry,
-                       sum(area_km2) as area_km2, sum(cited_area_km2) as cited_area_km2, array_agg(id order by id) as ids
-                  from rows
-                 group by grouping sets ((kind), (controlled_by), (claimed_by), (episode), (headline), ())
-                """.formatted(ROWS.replaceFirst("(?s)\\s+order by v.since nulls last, v.id\\s*$", ""));
         Map<String, List<Map<String, Object>>> totals = new LinkedHashMap<>();
         totals.put("by_kind", new ArrayList<>());
         totals.put("by_controller", new ArrayList<>());
@@ -99,34 +121,33 @@ class TerritoryAccounting {
         totals.put("by_episode", new ArrayList<>());
         Map<String, Object> headline = new LinkedHashMap<>();
         Map<String, Object> all = new LinkedHashMap<>();
-        jdbc.sql(totalsSql).param("at", at).param("recorded", recorded).query((rs, n) -> {
+        for (JsonNode t : rows(rs, "totals")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("areas", rs.getInt("areas"));
-            m.put("with_geometry", rs.getInt("with_geometry"));
-            m.put("area_km2", Sources.round(Sources.dbl(rs, "area_km2"), 3));
-            m.put("cited_area_km2", Sources.dbl(rs, "cited_area_km2"));
-            m.put("ids", Sources.array(rs, "ids"));
-            if (rs.getBoolean("by_kind")) {
-                m.put("kind", rs.getString("kind"));
-                totals.get("by_kind").add(0, m);
-            } else if (rs.getBoolean("by_controller")) {
-                m.put("controlled_by", rs.getString("controlled_by"));
+            m.put("areas", t.get("areas").asInt());
+            m.put("with_geometry", t.get("with_geometry").asInt());
+            m.put("area_km2", Sources.round(dbl(t, "area_km2"), 3));
+            m.put("cited_area_km2", dbl(t, "cited_area_km2"));
+            m.put("ids", texts(t, "ids"));
+            if (t.get("by_kind").asBoolean()) {
+                m.put("kind", text(t, "kind"));
+                totals.get("by_kind").add(m);
+            } else if (t.get("by_controller").asBoolean()) {
+                m.put("controlled_by", text(t, "controlled_by"));
                 totals.get("by_controller").add(m);
-            } else if (rs.getBoolean("by_claimant")) {
-                m.put("claimed_by", rs.getString("claimed_by"));
+            } else if (t.get("by_claimant").asBoolean()) {
+                m.put("claimed_by", text(t, "claimed_by"));
                 totals.get("by_claimant").add(m);
-            } else if (rs.getBoolean("by_episode")) {
-                m.put("episode", rs.getString("episode"));
+            } else if (t.get("by_episode").asBoolean()) {
+                m.put("episode", text(t, "episode"));
                 totals.get("by_episode").add(m);
-            } else if (rs.getBoolean("by_headline")) {
-                if (rs.getBoolean("headline")) {
+            } else if (t.get("by_headline").asBoolean()) {
+                if (t.get("headline").asBoolean()) {
                     headline.putAll(m);
                 }
             } else {
                 all.putAll(m);
             }
-            return m;
-        }).list();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> time = new LinkedHashMap<>();
         time.put("datetime", at == null ? null : at.toString());
@@ -142,23 +163,56 @@ class TerritoryAccounting {
         h.put("areas", headline.getOrDefault("areas", 0));
         h.put("ids", headline.getOrDefault("ids", List.of()));
         // each side's figure beside the computed total, as stated (positions on the territory, with their sources)
-        h.put("cited", jdbc.sql("""
-                select party, stated_by, position, stated_on, sources from corridor.positions
-                 where topic = 'territory' order by party, id""").query((rs, n) -> {
+        List<Map<String, Object>> stated = new ArrayList<>();
+        for (JsonNode p : rows(rs, "stated")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("party", rs.getString("party"));
-            m.put("stated_by", rs.getString("stated_by"));
-            m.put("position", rs.getString("position"));
-            m.put("stated_on", rs.getString("stated_on"));
-            List<String> s = Sources.array(rs, "sources");
-            m.put("sources", s);
-            sourceIds.addAll(s);
-            return m;
-        }).list());
+            m.put("party", text(p, "party"));
+            m.put("stated_by", text(p, "stated_by"));
+            m.put("position", text(p, "position"));
+            m.put("stated_on", text(p, "stated_on"));
+            m.put("sources", texts(p, "sources"));
+            stated.add(m);
+        }
+        h.put("cited", stated);
         body.put("headline", h);
         body.put("total", all);
         body.put("totals", totals);
         body.put("areas", areas);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (JsonNode c : rows(rs, "sources")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", text(c, "id"));
+            m.put("title", text(c, "title"));
+            m.put("publisher", text(c, "publisher"));
+            m.put("reference", text(c, "reference"));
+            sources.add(m);
+        }
+        body.put("sources", sources);
         return body;
+    }
+
+    private static Iterable<JsonNode> rows(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        String json = rs.getString(column);
+        return json == null ? List.of() : JSON.readTree(json);
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static Double dbl(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        return v == null || v.isNull() ? null : v.asDouble();
+    }
+
+    private static List<String> texts(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
+        return out;
     }
 }

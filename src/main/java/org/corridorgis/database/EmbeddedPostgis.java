@@ -69,6 +69,9 @@ public final class EmbeddedPostgis implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
+                    // statement statistics (CREATE EXTENSION pg_stat_statements to read them): which statements a
+                    // request runs and what they cost, from PostgreSQL's own counters
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             EmbeddedPostgis db = new EmbeddedPostgis(postgres, dataDir, properties.restartAfter(), properties.startupWait());
             db.createDatabaseIfMissing();

@@ -53,7 +53,9 @@ public final class TestDatabaseSelection implements EnvironmentPostProcessor {
     private static synchronized PostgreSQLContainer container() {
         if (container == null) {
             container = new PostgreSQLContainer(DockerImageName.parse("postgis/postgis:15-3.4")
-                    .asCompatibleSubstituteFor("postgres"));
+                    .asCompatibleSubstituteFor("postgres"))
+                    // as the embedded cluster: statement statistics, which the statement-count tests read
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "shared_preload_libraries=pg_stat_statements");
             container.start();
         }
         return container;
