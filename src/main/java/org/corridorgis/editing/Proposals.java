@@ -1,16 +1,23 @@
 package org.corridorgis.editing;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.corridorgis.catalog.Catalog;
 import org.corridorgis.catalog.Collection;
+import org.corridorgis.features.ItemsQuery;
+import org.corridorgis.features.ItemsService;
 import org.corridorgis.security.Author;
 import org.corridorgis.security.Role;
 import org.corridorgis.web.ProblemException;
+import org.corridorgis.web.RequestUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,8 +42,10 @@ class Proposals {
     private final FeatureWrites writes;
     private final Catalog catalog;
     private final TransactionTemplate transactions;
+    private final ItemsService items;
 
-    Proposals(JdbcClient jdbc, FeatureWrites writes, Catalog catalog, PlatformTransactionManager transactions) {
+    Proposals(JdbcClient jdbc, FeatureWrites writes, Catalog catalog, PlatformTransactionManager transactions, ItemsService items) {
+        this.items = items;
         this.jdbc = jdbc;
         this.writes = writes;
         this.catalog = catalog;
@@ -127,18 +136,93 @@ class Proposals {
     }
 
     /**
-     * The open proposals of a collection as GeoJSON features, marked: {@code properties.proposal} says what is
-     * proposed, by whom and why. A proposed deletion is the feature's id with no geometry.
+     * The open proposals of a collection (of one feature, when featureId is not null) as the features they would
+     * make, each marked by {@code properties.proposal} (id, operation, author, reason, time, its address): a
+     * created or replaced feature as sent; a proposed update as the current feature with its merge patch applied
+     * (RFC 7396); a proposed deletion as the current feature. The current features are read as the page reads
+     * them (CRS, day, scenario, properties), so their computed values (lengths, regimes) are those of the
+     * current version; the proposal's own geometry is given in the page's CRS too.
      */
-    List<String> openAsFeatures(Collection c) {
-        return jdbc.sql("""
-                select jsonb_set(coalesce(p.feature, jsonb_build_object('type', 'Feature', 'id', p.feature_id, 'geometry', null,
-                                                                        'properties', '{}'::jsonb)),
-                                 '{properties,proposal}',
-                                 jsonb_build_object('id', p.id, 'operation', p.operation, 'author', p.author, 'reason', p.reason,
-                                                    'proposed_at', p.proposed_at, 'status', p.status))::text
-                  from corridor.proposal p where p.collection = ? and p.status = 'open' order by p.id""")
-                .param(c.id()).query(String.class).list();
+    List<ObjectNode> openAsFeatures(ItemsQuery page, String featureId, HttpServletRequest request) {
+        Collection c = page.collection();
+        String stored = "ST_SetSRID(ST_GeomFromGeoJSON(p.feature ->> 'geometry'), 4326)";
+        List<Open> open = jdbc.sql("select p.id, p.feature_id, p.operation, p.author, p.reason, p.proposed_at, "
+                        + "(case when jsonb_typeof(p.feature -> 'geometry') = 'object' then jsonb_set(p.feature, '{geometry}', ST_AsGeoJSON("
+                        + page.crs().fromStorage(stored) + ", " + page.crs().decimals() + ")::jsonb) else p.feature end)::text as feature "
+                        + "from corridor.proposal p where p.collection = ? and p.status = 'open' and (cast(? as text) is null or p.feature_id = ?) "
+                        + "order by p.id")
+                .params(c.id(), featureId, featureId)
+                .query((rs, n) -> new Open(rs.getLong("id"), rs.getString("feature_id"), rs.getString("operation"), rs.getString("author"),
+                        rs.getString("reason"), rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("feature")))
+                .list();
+        Set<String> changed = new java.util.TreeSet<>();
+        open.stream().filter(p -> p.operation().equals("update") || p.operation().equals("delete")).forEach(p -> changed.add(p.featureId()));
+        Map<String, JsonNode> current = new HashMap<>();
+        if (!changed.isEmpty()) {
+            for (String f : items.collect(page.onlyFeatures(changed), request, false).features()) {
+                JsonNode feature = JSON.readTree(f);
+                current.put(feature.path("id").asString(), feature);
+            }
+        }
+        List<ObjectNode> features = new ArrayList<>(open.size());
+        for (Open p : open) {
+            JsonNode base = current.get(p.featureId());
+            ObjectNode feature = switch (p.operation()) {
+                case "update" -> (ObjectNode) mergePatch(base == null ? blank(p.featureId()) : base, JSON.readTree(p.feature()));
+                case "delete" -> base == null ? blank(p.featureId()) : ((ObjectNode) base).deepCopy();
+                default -> (ObjectNode) JSON.readTree(p.feature());
+            };
+            feature.put("type", "Feature");
+            feature.put("id", p.featureId());
+            if (!feature.has("geometry")) {
+                feature.putNull("geometry");
+            }
+            JsonNode properties = feature.get("properties");
+            ObjectNode props = properties instanceof ObjectNode o ? o : feature.putObject("properties");
+            ObjectNode marker = props.putObject("proposal");
+            marker.put("id", p.id());
+            marker.put("operation", p.operation());
+            marker.put("author", p.author());
+            marker.put("reason", p.reason());
+            marker.put("proposed_at", p.proposedAt().toInstant().toString());
+            marker.put("status", "open");
+            marker.put("href", RequestUrls.href(request, "/proposals/" + p.id(), Map.of()));
+            feature.remove("links");
+            features.add(feature);
+        }
+        return features;
+    }
+
+    private record Open(long id, String featureId, String operation, String author, String reason, OffsetDateTime proposedAt,
+                        String feature) {
+    }
+
+    private static ObjectNode blank(String id) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("type", "Feature");
+        f.put("id", id);
+        f.putNull("geometry");
+        f.putObject("properties");
+        return f;
+    }
+
+    /**
+     * JSON merge patch (RFC 7396, section 2): an object patch sets each of its members on the target, recursively,
+     * and removes those it sets to null; anything else replaces the target.
+     */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), mergePatch(result.get(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
     }
 
     private static final String SELECT = "select id, collection, feature_id, operation, feature::text as feature, author, reason, status, "

@@ -106,30 +106,71 @@ class ProposalsController {
                 .body(describe(proposals.find(id).orElseThrow(), request));
     }
 
-    /** The features of a page and, after them, the collection's open proposals, each marked as such. */
+    /**
+     * The features of a page and, after them, the collection's open proposals, each as the feature it would make
+     * and marked as a proposal ({@code properties.proposal}).
+     */
     @GetMapping(value = "/collections/{collectionId}/items", params = "include")
     void itemsWithProposals(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Collection c = catalog.require(collectionId);
-        if (!"proposals".equals(request.getParameter("include"))) {
-            throw ProblemException.badParameter("include", "include takes one value: proposals");
-        }
+        requireProposals(request);
         ItemsQuery query = parser.parse(c, WithoutParameter.of(request, "include"));
         if (query.format() != OutputFormat.JSON) {
             throw ProblemException.badParameter("include", "include=proposals comes as GeoJSON (f=json)");
         }
         ItemsService.Page page = items.collect(query, request, true);
-        List<String> proposed = proposals.openAsFeatures(c);
+        List<tools.jackson.databind.node.ObjectNode> proposed = proposals.openAsFeatures(query, null, request);
         List<String> features = new ArrayList<>(page.features());
-        features.addAll(proposed);
-        response.setStatus(200);
-        response.setContentType("application/geo+json;charset=UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        proposed.forEach(f -> features.add(f.toString()));
         StringBuilder body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[").append(String.join(",", features))
                 .append("],\"numberReturned\":").append(features.size()).append(",\"numberOfProposals\":").append(proposed.size());
         if (page.numberMatched() != null) {
             body.append(",\"numberMatched\":").append(page.numberMatched());
         }
         body.append(",\"links\":").append(JSON.writeValueAsString(page.links())).append('}');
+        writeGeoJson(query, response, body);
+    }
+
+    /**
+     * A feature with its open proposals in a {@code proposals} member, each as the feature it would make, marked
+     * like those of a page. A feature only proposed (not created yet) is answered by its proposals alone.
+     */
+    @GetMapping(value = "/collections/{collectionId}/items/{featureId}", params = "include")
+    void featureWithProposals(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        Collection c = catalog.require(collectionId);
+        QueryParameters.allowOnly(request, Set.of("f", "crs", "scenario", "datetime", "include"));
+        requireProposals(request);
+        ItemsQuery query = parser.parse(c, WithoutParameter.of(request, "include"));
+        if (query.format() != OutputFormat.JSON) {
+            throw ProblemException.badParameter("include", "include=proposals comes as GeoJSON (f=json)");
+        }
+        List<tools.jackson.databind.node.ObjectNode> proposed = proposals.openAsFeatures(query, featureId, request);
+        List<String> current = items.collect(query.onlyFeatures(List.of(featureId)), request, false).features();
+        if (current.isEmpty() && proposed.isEmpty()) {
+            throw ProblemException.notFound("collection '" + c.id() + "' has no feature '" + featureId + "' and no open proposal for one");
+        }
+        tools.jackson.databind.node.ObjectNode feature = current.isEmpty()
+                ? JSON.createObjectNode().put("type", "Feature").put("id", featureId).putNull("geometry")
+                : (tools.jackson.databind.node.ObjectNode) JSON.readTree(current.get(0));
+        if (current.isEmpty()) {
+            feature.putNull("properties");
+        }
+        feature.putArray("proposals").addAll(proposed);
+        writeGeoJson(query, response, new StringBuilder(feature.toString()));
+    }
+
+    private static void requireProposals(HttpServletRequest request) {
+        if (!"proposals".equals(request.getParameter("include"))) {
+            throw ProblemException.badParameter("include", "include takes one value: proposals");
+        }
+    }
+
+    private static void writeGeoJson(ItemsQuery query, HttpServletResponse response, StringBuilder body) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/geo+json;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
         response.getOutputStream().write(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

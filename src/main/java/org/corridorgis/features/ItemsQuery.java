@@ -25,6 +25,16 @@ public record ItemsQuery(Collection collection, int limit, long offset, Bounding
                          List<Property> properties, List<SortKey> sortBy, Map<Property, String> equalTo,
                          SqlFragment filter, Cursor cursor, SupportedCrs crs, String scenario, OutputFormat format) {
 
+    /**
+     * The same request narrowed to the given features, all on one page, in id order: the current state of the
+     * features that open proposals are about, read with the page's CRS, day, scenario and properties.
+     */
+    public ItemsQuery onlyFeatures(java.util.Collection<String> ids) {
+        SqlFragment those = new SqlFragment(ID.sqlName(ItemsSql.ALIAS) + " = any(?)", List.of((Object) ids.toArray(String[]::new)));
+        return new ItemsQuery(collection, Math.max(1, ids.size()), 0, null, datetime, properties, List.of(), Map.of(), those, null, crs,
+                scenario, format);
+    }
+
     /** The ordering keys including the final id, which makes every order total and so pages stable. */
     List<SortKey> sortKeysWithId() {
         List<SortKey> keys = new java.util.ArrayList<>(sortBy);

@@ -118,6 +118,73 @@ class ReviewTest extends ServiceTestBase {
     }
 
     @Test
+    void openProposalsAreShownAsTheFeaturesTheyWouldMake() {
+        // the official feature: written by a reviewer, with a note
+        String official = CHECKPOINT.replace("\"accuracy\":\"schematic\"", "\"accuracy\":\"schematic\",\"note\":\"to be checked\"");
+        HttpResponse<String> created = client.send("POST", "/collections/checkpoints/items", GEOJSON, official, "Authorization", reviewer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+
+        // an editor proposes a merge patch: a new name and position, the note removed (null), the rest untouched
+        HttpResponse<String> update = client.send("PATCH", "/collections/checkpoints/items/rtest-cp", GEOJSON,
+                "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[45.6,39.4]},\"properties\":{\"name\":\"Renamed crossing\",\"note\":null}}",
+                "Authorization", editor, "If-Match", etag, "Change-Reason", "Moved on the 2025 map");
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(202);
+        long updateId = ServiceClient.parse(update.body()).path("proposal").asLong();
+        HttpResponse<String> deletion = client.send("DELETE", "/collections/checkpoints/items/rtest-cp", GEOJSON, null,
+                "Authorization", otherEditor, "If-Match", etag, "Change-Reason", "Never built");
+        assertThat(deletion.statusCode()).as(deletion.body()).isEqualTo(202);
+        long deleteId = ServiceClient.parse(deletion.body()).path("proposal").asLong();
+
+        JsonNode page = client.json("/collections/checkpoints/items?include=proposals&limit=1");
+        List<JsonNode> proposed = new ArrayList<>();
+        page.path("features").forEach(f -> {
+            if (f.path("properties").has("proposal") && f.path("id").asString().equals("rtest-cp")) {
+                proposed.add(f);
+            }
+        });
+        assertThat(proposed).hasSize(2);
+
+        // the update: the whole feature after the patch
+        JsonNode updated = proposed.get(0);
+        assertThat(updated.path("type").asString()).isEqualTo("Feature");
+        assertThat(updated.path("geometry").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[45.6,39.4]}");
+        JsonNode p = updated.path("properties");
+        assertThat(p.path("name").asString()).isEqualTo("Renamed crossing");
+        assertThat(p.path("states").toString()).isEqualTo("[\"ARM\",\"AZE\"]");
+        assertThat(p.path("kind").asString()).isEqualTo("border crossing");
+        assertThat(p.path("status").asString()).isEqualTo("proposed");
+        assertThat(p.path("sources").toString()).isEqualTo("[\"crossings-facts\"]");
+        assertThat(p.path("accuracy").asString()).isEqualTo("schematic");
+        assertThat(p.has("note")).as(p.toString()).isFalse();
+        assertThat(p.path("proposal").path("id").asLong()).isEqualTo(updateId);
+        assertThat(p.path("proposal").path("operation").asString()).isEqualTo("update");
+        assertThat(p.path("proposal").path("author").asString()).isEqualTo("rtest Edna");
+        assertThat(p.path("proposal").path("reason").asString()).isEqualTo("Moved on the 2025 map");
+        assertThat(p.path("proposal").path("href").asString()).isEqualTo(client.base() + "/proposals/" + updateId);
+
+        // the deletion: the feature as it is, marked
+        JsonNode deleted = proposed.get(1);
+        assertThat(deleted.path("geometry").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[45.5,39.5]}");
+        assertThat(deleted.path("properties").path("name").asString()).isEqualTo("Proposed crossing");
+        assertThat(deleted.path("properties").path("note").asString()).isEqualTo("to be checked");
+        assertThat(deleted.path("properties").path("proposal").path("id").asLong()).isEqualTo(deleteId);
+        assertThat(deleted.path("properties").path("proposal").path("operation").asString()).isEqualTo("delete");
+        assertThat(deleted.path("properties").path("proposal").path("author").asString()).isEqualTo("rtest Otto");
+
+        // one feature with its proposals, in the page's CRS: EPSG:4326 puts latitude first
+        JsonNode one = client.json("/collections/checkpoints/items/rtest-cp?include=proposals&crs=http://www.opengis.net/def/crs/EPSG/0/4326");
+        assertThat(one.path("geometry").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[39.5,45.5]}");
+        assertThat(one.path("properties").path("name").asString()).isEqualTo("Proposed crossing");
+        assertThat(one.path("proposals").size()).isEqualTo(2);
+        assertThat(one.path("proposals").get(0).path("geometry").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[39.4,45.6]}");
+        assertThat(one.path("proposals").get(0).path("properties").path("name").asString()).isEqualTo("Renamed crossing");
+        assertThat(one.path("proposals").get(1).path("properties").path("proposal").path("operation").asString()).isEqualTo("delete");
+        assertThat(client.get("/collections/checkpoints/items/rtest-cp?include=history").statusCode()).isEqualTo(400);
+        assertThat(client.get("/collections/checkpoints/items/rtest-nothing?include=proposals").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anEditorsOwnCandidateMapAndLineNeedNoReviewAndCarryTheirAuthor() {
         HttpResponse<String> map = client.send("POST", "/collections/boundary-maps/items", GEOJSON,
                 "{\"type\":\"Feature\",\"id\":\"rtest-map\",\"geometry\":null,\"properties\":{\"title\":\"My reading of the 1976 map\","
