@@ -76,16 +76,16 @@ class ProposalsController {
                 .body(Map.of("proposals", all));
     }
 
-    @GetMapping("/proposals/{id}")
-    ResponseEntity<?> one(@PathVariable long id, HttpServletRequest request) {
+    @GetMapping("/proposals/{proposalId}")
+    ResponseEntity<?> one(@PathVariable("proposalId") long id, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of());
         Proposals.Proposal p = proposals.find(id).orElseThrow(() -> ProblemException.notFound("there is no proposal " + id));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").contentType(MediaType.APPLICATION_JSON)
                 .body(describe(p, request));
     }
 
-    @PostMapping("/proposals/{id}/accept")
-    ResponseEntity<?> accept(@PathVariable long id, HttpServletRequest request) {
+    @PostMapping("/proposals/{proposalId}/accept")
+    ResponseEntity<?> accept(@PathVariable("proposalId") long id, HttpServletRequest request) {
         Author reviewer = Author.require(Role.REVIEWER, "accepting a proposal");
         FeatureWrites.Written w = proposals.accept(id, reviewer, note(request));
         Proposals.Proposal p = proposals.find(id).orElseThrow();
@@ -98,8 +98,8 @@ class ProposalsController {
         return answer.contentType(MediaType.APPLICATION_JSON).body(describe(p, request));
     }
 
-    @PostMapping("/proposals/{id}/reject")
-    ResponseEntity<?> reject(@PathVariable long id, HttpServletRequest request) {
+    @PostMapping("/proposals/{proposalId}/reject")
+    ResponseEntity<?> reject(@PathVariable("proposalId") long id, HttpServletRequest request) {
         Author reviewer = Author.require(Role.REVIEWER, "rejecting a proposal");
         proposals.reject(id, reviewer, note(request));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").contentType(MediaType.APPLICATION_JSON)

@@ -66,8 +66,12 @@ class OpenApiDocument {
                     "feature-schema-" + c.id(), List.of(ref("f")), jsonSchema("A GeoJSON Feature with its properties member")));
             paths.put(base + "/sortables", get(c.title() + ": sortables", "sortables-" + c.id(), List.of(ref("f")),
                     jsonSchema("The properties sortby may name")));
-            Map<String, Object> items = new LinkedHashMap<>(get(c.title() + ": features", "items-" + c.id(), itemsParameters(c), features()));
             boolean editable = !c.id().equals("route-segments") && c.property("recorded_at").isPresent();
+            List<Object> itemsParams = new ArrayList<>(itemsParameters(c));
+            if (editable) {
+                itemsParams.add(ref("include"));
+            }
+            Map<String, Object> items = new LinkedHashMap<>(get(c.title() + ": features", "items-" + c.id(), itemsParams, features()));
             if (editable) {
                 items.put("post", write(c, "create-" + c.id(), c.title() + ": add a feature (Part 4). The body's id is kept, or one is made",
                         false, Map.of("201", Map.of("description", "Created: Location names the feature, ETag its version"))));
@@ -80,6 +84,9 @@ class OpenApiDocument {
             }
             if (c.temporal()) {
                 itemParams.add(ref("datetime"));
+            }
+            if (editable) {
+                itemParams.add(ref("include"));
             }
             Map<String, Object> item = new LinkedHashMap<>(get(c.title() + ": one feature", "item-" + c.id(), itemParams, Map.of(
                     "200", Map.of("description", "The feature", "content", Map.of("application/geo+json", Map.of("schema",
@@ -99,6 +106,7 @@ class OpenApiDocument {
                     features()));
         }
         paths.putAll(otherResources());
+        paths.putAll(review());
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(), "schemas", schemas(), "responses", Map.of(),
                 "securitySchemes", Map.of(BEARER, Map.of("type", "http", "scheme", "bearer", "description",
@@ -162,6 +170,63 @@ class OpenApiDocument {
         p.put("/tiles/WebMercatorQuad/tilejson.json", get("TileJSON 3.0.0 of the tileset", "tilejson", List.of(),
                 Map.of("200", Map.of("description", "TileJSON", "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))))));
         return p;
+    }
+
+    /** Review of editors' proposals, and who the caller is: not OGC API – Features, described so that the definition is complete. */
+    private static Map<String, Object> review() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> json = Map.of("application/json", Map.of("schema", Map.of("type", "object")));
+        Map<String, Object> list = new LinkedHashMap<>(get("Proposals: changes editors proposed to the official data, oldest first",
+                "proposals", List.of(query("status", "open (default), accepted, rejected or all", Map.of("type", "string",
+                                "enum", List.of("open", "accepted", "rejected", "all"), "default", "open")),
+                        query("collection", "only the proposals for this collection", Map.of("type", "string"))),
+                Map.of("200", Map.of("description", "{\"proposals\": [...]}: each with its id, collection, featureId, operation, author, "
+                        + "reason, status, proposedAt, the decision (decidedBy, decidedAt, decision) and the feature or merge patch sent",
+                        "content", json), "404", problem("No such collection"))));
+        p.put("/proposals", list);
+        Map<String, Object> proposalId = Map.of("name", "proposalId", "in", "path", "required", true,
+                "schema", Map.of("type", "integer", "format", "int64"));
+        p.put("/proposals/{proposalId}", get("One proposal, decided or not", "proposal", List.of(proposalId),
+                Map.of("200", Map.of("description", "The proposal", "content", json), "404", problem("No such proposal"))));
+        p.put("/proposals/{proposalId}/accept", Map.of("post", decision("accept", proposalId,
+                "A reviewer accepts a proposal: the change is applied as its author's write (the history names the author and reason)",
+                "Accepted and applied: Location names the feature, ETag its new version")));
+        p.put("/proposals/{proposalId}/reject", Map.of("post", decision("reject", proposalId,
+                "A reviewer rejects a proposal: nothing changes but the proposal's status", "Rejected")));
+        Map<String, Object> me = new LinkedHashMap<>(get("Who the bearer token belongs to: {authenticated, name, roles, via}; without a token "
+                        + "{\"authenticated\": false, \"roles\": []}. The viewer uses it to recognise its user's own scenarios", "me", List.of(),
+                Map.of("200", Map.of("description", "The caller", "content", json), "401", problem("The bearer token sent is not valid"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meGet = new LinkedHashMap<>((Map<String, Object>) me.get("get"));
+        meGet.put("security", List.of(Map.of(), Map.of(BEARER, List.of())));
+        p.put("/auth/me", Map.of("get", meGet));
+        return p;
+    }
+
+    private static Map<String, Object> decision(String verb, Map<String, Object> proposalId, String summary, String done) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("summary", summary);
+        op.put("operationId", verb + "-proposal");
+        op.put("parameters", List.of(proposalId));
+        op.put("requestBody", Map.of("required", false, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object",
+                "properties", Map.of("note", Map.of("type", "string", "description", "why, kept with the decision")))))));
+        op.put("security", List.of(Map.of(BEARER, List.of())));
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", done + "; the body is the proposal", "content",
+                Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        responses.put("400", problem("The body is not JSON, or its note is not text"));
+        responses.put("401", problem("No valid bearer token"));
+        responses.put("403", problem("Only a reviewer (or an admin) decides"));
+        responses.put("404", problem("No such proposal"));
+        responses.put("409", problem(verb.equals("accept") ? "The proposal was decided already, or the feature changed since it was proposed"
+                : "The proposal was decided already"));
+        if (verb.equals("accept")) {
+            responses.put("422", problem("The change breaks a rule of the collection"));
+        }
+        responses.put("429", problem("Too many invalid tokens from this client"));
+        responses.put("503", problem("The database is unavailable"));
+        op.put("responses", responses);
+        return op;
     }
 
     private static List<Object> itemsParameters(Collection c) {
@@ -256,6 +321,10 @@ class OpenApiDocument {
         p.put("scenario", query("scenario", "Only this scenario's control regimes in the route and checkpoint properties (ids: /collections/scenarios/items)",
                 Map.of("type", "string")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string")));
+        p.put("include", query("include", "proposals: the open proposals too, each as the feature it would make (an update as the current "
+                + "feature with its merge patch applied, a deletion as the current feature), marked by properties.proposal (id, operation, "
+                + "author, reason, proposed_at, href); on a page after its features, on a feature in its member 'proposals'. GeoJSON only",
+                Map.of("type", "string", "enum", List.of("proposals"))));
         return p;
     }
 

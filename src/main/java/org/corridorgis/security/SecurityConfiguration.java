@@ -56,8 +56,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .authorizeHttpRequests(a -> {
                     a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
-                    // probes, and the viewer's own files (code, not data)
+                    // open whatever CORRIDOR_READ says: the probes, the viewer's own files (code, not data), the API
+                    // definition and conformance classes (they describe the service and its security, hold no data),
+                    // and who the caller is (an anonymous caller learns that it is one)
                     a.requestMatchers("/actuator/health", "/actuator/health/**", "/viewer", "/viewer/**", "/error").permitAll();
+                    a.requestMatchers(HttpMethod.GET, "/api", "/conformance", "/auth/me").permitAll();
+                    a.requestMatchers(HttpMethod.HEAD, "/api", "/conformance", "/auth/me").permitAll();
                     read(a.requestMatchers(HttpMethod.GET), properties);
                     read(a.requestMatchers(HttpMethod.HEAD), properties);
                     a.requestMatchers(HttpMethod.OPTIONS).permitAll();

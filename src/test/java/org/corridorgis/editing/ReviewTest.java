@@ -185,6 +185,45 @@ class ReviewTest extends ServiceTestBase {
     }
 
     @Test
+    void theApiDefinitionListsReviewWithItsSecurityAndProblems() {
+        JsonNode paths = client.json("/api").path("paths");
+        assertThat(paths.path("/proposals").path("get").path("operationId").asString()).isEqualTo("proposals");
+        List<String> statuses = new ArrayList<>();
+        paths.path("/proposals").path("get").path("parameters").forEach(p -> {
+            if (p.path("name").asString().equals("status")) {
+                p.path("schema").path("enum").forEach(e -> statuses.add(e.asString()));
+            }
+        });
+        assertThat(statuses).containsExactly("open", "accepted", "rejected", "all");
+        assertThat(paths.path("/proposals/{proposalId}").path("get").path("responses").path("404").path("content")
+                .has("application/problem+json")).isTrue();
+        for (String verb : List.of("accept", "reject")) {
+            JsonNode op = paths.path("/proposals/{proposalId}/" + verb).path("post");
+            assertThat(op.path("operationId").asString()).isEqualTo(verb + "-proposal");
+            assertThat(op.path("security").toString()).isEqualTo("[{\"bearerAuth\":[]}]");
+            List<String> problems = new ArrayList<>();
+            op.path("responses").properties().forEach(r -> {
+                if (r.getValue().path("content").has("application/problem+json")) {
+                    problems.add(r.getKey());
+                }
+            });
+            assertThat(problems).containsAll(List.of("400", "401", "403", "404", "409"));
+        }
+        assertThat(paths.path("/auth/me").path("get").path("security").toString()).isEqualTo("[{},{\"bearerAuth\":[]}]");
+        // include=proposals is listed where it works: the items and the feature of a collection that can be written
+        assertThat(paths.path("/collections/checkpoints/items").path("get").path("parameters").toString()).contains("#/components/parameters/include");
+        assertThat(paths.path("/collections/checkpoints/items/{featureId}").path("get").path("parameters").toString())
+                .contains("#/components/parameters/include");
+        assertThat(paths.path("/collections/route-segments/items").path("get").path("parameters").toString()).doesNotContain("include");
+        // and what is listed answers: an unknown proposal is a 404 problem, a decision without a token a 401
+        HttpResponse<String> none = client.get("/proposals/999999999");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(client.send("POST", "/proposals/999999999/accept", "application/json", "{}").statusCode()).isEqualTo(401);
+        assertThat(client.get("/proposals/not-a-number").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anEditorsOwnCandidateMapAndLineNeedNoReviewAndCarryTheirAuthor() {
         HttpResponse<String> map = client.send("POST", "/collections/boundary-maps/items", GEOJSON,
                 "{\"type\":\"Feature\",\"id\":\"rtest-map\",\"geometry\":null,\"properties\":{\"title\":\"My reading of the 1976 map\","

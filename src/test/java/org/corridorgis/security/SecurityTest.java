@@ -168,6 +168,23 @@ class SecurityTest extends ServiceTestBase {
     }
 
     @Test
+    void whoAmINamesTheAuthorHistoryWouldRecordWithTheRoles() {
+        String token = tokens.create("stest Wanda", Role.REVIEWER, null).token();
+        HttpResponse<String> me = client.get("/auth/me", "Authorization", "Bearer " + token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(me.body()).isEqualTo("{\"authenticated\":true,\"name\":\"stest Wanda\",\"roles\":[\"reviewer\"],"
+                + "\"may\":[\"editor\",\"reviewer\"],\"via\":\"token\"}");
+        String jwt = TestOidcProvider.get().token(claims("ed.itor", List.of("corridor-editor"), TestOidcProvider.AUDIENCE,
+                Instant.now().plusSeconds(3600)));
+        assertThat(client.get("/auth/me", "Authorization", "Bearer " + jwt).body()).isEqualTo(
+                "{\"authenticated\":true,\"name\":\"ed.itor\",\"roles\":[\"editor\"],\"may\":[\"editor\"],\"via\":\"oidc\"}");
+        assertThat(client.get("/auth/me").body()).isEqualTo("{\"authenticated\":false,\"roles\":[],\"may\":[]}");
+        assertRefused(client.get("/auth/me", "Authorization", "Bearer cgis_000000000000_wrong"), 401, "Bearer");
+        assertRefused(client.get("/auth/me?who=x", "Authorization", "Bearer " + token), 400, null);
+    }
+
+    @Test
     void theTokenCommandCreatesListsAndRevokes() {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         String[] db = {"--spring.datasource.url=" + hikari.getJdbcUrl(), "--spring.datasource.username=" + hikari.getUsername(),
