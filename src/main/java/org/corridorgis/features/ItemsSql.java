@@ -81,6 +81,11 @@ final class ItemsSql {
             if (query.crs().srid() != 4326) {
                 geom = "ST_Transform(" + geom + ", " + query.crs().srid() + ")";
             }
+            if ("Geometry".equals(collection.geometryType())) {
+                // a file has one geometry type: features of a collection that mixes points, lines and areas (events,
+                // positions) go as GeometryCollections, which PostGIS writes where it refuses mixed types
+                geom = "ST_ForceCollection(" + geom + ")";
+            }
         }
         List<String> names = new java.util.ArrayList<>();
         names.add(Collection.ID_COLUMN);

@@ -112,6 +112,31 @@ class DownloadsTest extends ServiceTestBase {
         }
     }
 
+    @Test
+    void collectionsOfMixedGeometryTypesComeAsFlatGeobufOfGeometryCollections() throws Exception {
+        for (String collection : List.of("events", "positions")) {
+            assertThat(sqlCount("select count(distinct ST_GeometryType(geom)) from corridor." + collection)).as(collection).isGreaterThan(1);
+            long count = sqlCount("select count(*) from corridor." + collection);
+            Path file = download("/collections/" + collection + "/items?f=fgb", "fgb", collection + ".fgb");
+            List<JsonNode> features = readBack(file, "fgb");
+            assertThat(features).as(collection).hasSize((int) count);
+            for (JsonNode f : features) {
+                String id = f.get("properties").get("id").asString();
+                JsonNode g = f.get("geometry");
+                if (g == null || g.isNull()) {
+                    assertThat(sqlCount("select count(*) from corridor." + collection + " where id = '" + id.replace("'", "''")
+                            + "' and geom is null")).as(collection + " " + id).isEqualTo(1);
+                    continue;
+                }
+                assertThat(g.get("type").asString()).as(collection + " " + id).isEqualTo("GeometryCollection");
+                // the same coordinates in the same order as the stored geometry
+                assertThat(jdbc.sql("select ST_OrderingEquals(ST_Points(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)), ST_Points(geom)) from corridor."
+                        + collection + " where id = ?").param(g.toString()).param(id).query(Boolean.class).single())
+                        .as(collection + " " + id + " geometry " + g).isTrue();
+            }
+        }
+    }
+
     private static void assertSameValue(String what, JsonNode actual, JsonNode expected) {
         if (expected == null || expected.isNull()) {
             assertThat(actual == null || actual.isNull() || actual.asString().isEmpty()).as(what + " = " + actual).isTrue();
