@@ -2,13 +2,44 @@
  * corridor-gis viewer: an editor's own scenarios (an ES module beside the viewer's, through its extension points in
  * state.js). A signed-in editor (an API token or a provider's JWT, pasted once and kept in this tab's sessionStorage
  * only) copies the scenario on show and changes a checkpoint's regime from its popup; the route comparison follows.
+ * Who the token belongs to comes from GET /auth/me, on sign-in and after every reload, so that the editor's own
+ * scenarios (created_by) are recognised as theirs; viewer.editing (me, token, request) serves proposals.js too.
  */
-import { viewer, on } from './state.js';
+import { viewer, on, emit } from './state.js';
+import { noteDataVersion } from './util.js';
   var KEY = 'corridor-gis.token';
   var ORIGIN = location.origin;
-  var editing = viewer.editing = { lastError: null, author: null };
+  var editing = viewer.editing = { lastError: null, me: null, token: token, request: request, may: may };
 
   function token() { return sessionStorage.getItem(KEY); }
+
+  /** Whether the signed-in user holds the role (roles include the ones before them: a reviewer may edit). */
+  function may(role) { return !!(editing.me && editing.me.may.indexOf(role) >= 0); }
+
+  /** Asks the service whose token this tab keeps; a refused token is forgotten. */
+  function whoAmI() {
+    if (!token()) {
+      editing.me = null;
+      renderPanel();
+      emit('me');
+      return Promise.resolve(null);
+    }
+    return request('GET', '/auth/me').then(function (r) { return r.json(); }).then(function (me) {
+      editing.me = me.authenticated ? me : null;
+      renderPanel();
+      emit('me');
+      return editing.me;
+    }).catch(function (e) {
+      if (/^401/.test(e.message)) {
+        sessionStorage.removeItem(KEY);
+        editing.me = null;
+        renderPanel();
+        emit('me');
+      }
+      say('Could not sign in: ' + e.message, true);
+      return null;
+    });
+  }
 
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -21,10 +52,10 @@ import { viewer, on } from './state.js';
 
   function request(method, path, body, headers) {
     var h = Object.assign({ Authorization: 'Bearer ' + token(), Accept: 'application/json' }, headers || {});
-    if (body !== undefined) { h['Content-Type'] = 'application/geo+json'; }
+    if (body !== undefined && !h['Content-Type']) { h['Content-Type'] = 'application/geo+json'; }
     return fetch(ORIGIN + path, { method: method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
-        if (r.ok) { return r; }
+        if (r.ok) { noteDataVersion(r); return r; }
         return r.text().then(function (t) {
           var detail = t;
           try { detail = JSON.parse(t).detail || t; } catch (e) { /* not JSON */ }
@@ -43,10 +74,10 @@ import { viewer, on } from './state.js';
     return viewer.data.scenarios.filter(function (s) { return s.id === viewer.state.scenario; })[0];
   }
 
-  /** A scenario is the editor's own when they made it (created_by), so its regimes change at once. */
+  /** A scenario is the editor's own when they made it (created_by is the name /auth/me gives), so its regimes change at once. */
   function ownScenario() {
     var s = currentScenario();
-    return s && s.created_by ? s : null;
+    return s && s.created_by && editing.me && s.created_by === editing.me.name ? s : null;
   }
 
   function renderPanel() {
@@ -58,20 +89,23 @@ import { viewer, on } from './state.js';
         'aria-label': 'token' });
       var signIn = el('button', { id: 'editing-sign-in', type: 'button', text: 'Sign in' });
       signIn.addEventListener('click', function () {
-        if (input.value.trim()) { sessionStorage.setItem(KEY, input.value.trim()); renderPanel(); }
+        if (input.value.trim()) { sessionStorage.setItem(KEY, input.value.trim()); renderPanel(); whoAmI(); }
       });
       section.appendChild(el('p', { class: 'hint', text: 'Editors: paste your token to copy a scenario and change its regimes. '
         + 'It stays in this tab only.' }));
       section.appendChild(input);
       section.appendChild(signIn);
+      section.appendChild(el('p', { id: 'editing-status', class: 'hint' }));
       return;
     }
+    section.appendChild(el('p', { id: 'editing-who', class: 'hint', text: editing.me
+      ? 'Signed in as ' + editing.me.name + ' (' + editing.me.roles.join(', ') + ').' : 'Signing in…' }));
     var copy = el('button', { id: 'editing-copy', type: 'button', text: 'Copy this scenario' });
     copy.addEventListener('click', copyScenario);
     var signOut = el('button', { id: 'editing-sign-out', type: 'button', class: 'secondary', text: 'Sign out' });
-    signOut.addEventListener('click', function () { sessionStorage.removeItem(KEY); renderPanel(); });
+    signOut.addEventListener('click', function () { sessionStorage.removeItem(KEY); whoAmI(); });
     var own = ownScenario();
-    section.appendChild(el('p', { class: 'hint', text: own
+    section.appendChild(el('p', { id: 'editing-own', class: 'hint', text: own
       ? 'Your scenario "' + own.name + '" (by ' + own.created_by + '): open a checkpoint to change its regime.'
       : 'Copy the scenario on show to change its regimes.' }));
     section.appendChild(copy);
@@ -90,7 +124,7 @@ import { viewer, on } from './state.js';
       .then(function (f) {
         var s = Object.assign({ id: f.id }, f.properties);
         viewer.data.scenarios.push(s);
-        document.getElementById('scenario').appendChild(el('option', { value: s.id, text: s.name }));
+        document.getElementById('scenario').appendChild(el('option', { value: s.id, text: s.name + ' (by ' + s.created_by + ')' }));
         viewer.setScenario(s.id);
         renderPanel();
         say('Made "' + s.name + '" (' + s.id + ').');
@@ -152,3 +186,4 @@ import { viewer, on } from './state.js';
   on('data', renderPanel);
   on('scenario', renderPanel);
   renderPanel();
+  whoAmI();

@@ -151,7 +151,7 @@ function start() {
   setupExport();
   // the scenario of the link is checked before any tile is asked for under it
   Promise.all([
-    items('scenarios', '&properties=name,description,positions,valid_from,valid_to').catch(function () { return []; }),
+    items('scenarios', '&properties=name,description,positions,valid_from,valid_to,created_by').catch(function () { return []; }),
     fetchJson('/scenarios').catch(function () { return {}; })
   ]).then(function (r) {
     const scenarios = r[0];
@@ -166,7 +166,8 @@ function start() {
     }
     if (problems.length) { status(problems.join(' '), 'error'); }
     const sel = document.getElementById('scenario');
-    scenarios.forEach(function (s) { sel.appendChild(el('option', { value: s.id, text: s.name })); });
+    // a user's own scenario says whose it is wherever it is offered
+    scenarios.forEach(function (s) { sel.appendChild(el('option', { value: s.id, text: s.created_by ? s.name + ' (by ' + s.created_by + ')' : s.name })); });
     sel.value = state.scenario;
     sel.addEventListener('change', function () { setScenario(sel.value); });
     createMap(function (map) {

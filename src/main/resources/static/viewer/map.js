@@ -22,9 +22,14 @@ export const CLICKABLE = ['checkpoints', 'events-point'].concat(ROUTE_LAYERS,
 
 export function isOn(key) { return state.off.indexOf(key) < 0; }
 
-/** Tiles of some collections on the chosen day (none = today) and, for routes and checkpoints, scenario. */
+/**
+ * Tiles of some collections on the chosen day (none = today) and, for routes and checkpoints, scenario, at the data
+ * version the viewer knows (v): tiles of one version are cached for good, and after this tab writes (a newer
+ * version) they are new URLs, so an edit shows at once.
+ */
 export function tileUrl(collections, withScenario) {
   return ORIGIN + '/tiles/WebMercatorQuad/{z}/{y}/{x}?collections=' + collections.join(',')
+    + (viewer.dataVersion ? '&v=' + viewer.dataVersion : '')
     + (withScenario ? '&scenario=' + encodeURIComponent(state.scenario) : '')
     + (state.date ? '&datetime=' + state.date : '');
 }

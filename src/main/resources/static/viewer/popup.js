@@ -15,7 +15,7 @@ import { localName } from './labels.js';
 let popup = null;
 
 function collectionOf(feature) {
-  if (feature.layer && feature.layer.id.indexOf('diff') === 0) { return null; }
+  if (feature.layer && (feature.layer.id.indexOf('diff') === 0 || feature.layer.id.indexOf('proposals-') === 0)) { return null; }
   return feature.sourceLayer || null;
 }
 
@@ -142,6 +142,8 @@ export function onClick(e) {
   const found = featuresAt(e.point);
   if (!found.length) { return; }
   const open = function (f) {
+    // a proposal drawn over the map (proposals.js) has a popup of its own
+    if (f.layer.id.indexOf('proposals-') === 0 && viewer.hooks.proposalPopup) { viewer.hooks.proposalPopup(e.lngLat, f); return; }
     const collection = collectionOf(f);
     showPopup(e.lngLat, collection, collection ? f.properties.id : null, f.properties, found.filter(function (x) { return x !== f; }), open);
   };

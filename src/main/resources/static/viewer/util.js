@@ -10,10 +10,17 @@ export function recordError(what) {
 }
 
 /** JSON of a path of the service; a failure is recorded (unless optional) and rethrown with the problem's detail. */
+/** Remembers the newest data version a response names (Data-Version): the tiles are asked for at it (map.js). */
+export function noteDataVersion(response) {
+  const v = Number(response.headers.get('Data-Version'));
+  if (v > 0 && !(Number(viewer.dataVersion) >= v)) { viewer.dataVersion = v; }
+}
+
 export function fetchJson(path, optional) {
   viewer.requests++;
   // viewer.fetchCache: 'no-cache' once this tab has written (editing.js), so that cached answers are revalidated
   return fetch(ORIGIN + path, { headers: { Accept: 'application/json' }, cache: viewer.fetchCache || 'default' }).then(function (r) {
+    noteDataVersion(r);
     if (!r.ok) {
       return r.text().then(function (t) {
         let detail = t;

@@ -160,7 +160,10 @@ class OpenApiDocument {
                 Map.of("name", "z", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0, "maximum", 24)),
                 Map.of("name", "y", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0)),
                 Map.of("name", "x", "in", "path", "required", true, "schema", Map.of("type", "integer", "minimum", 0)),
-                query("scenario", "scenario whose control regimes the route and checkpoint features carry", Map.of("type", "string")));
+                query("scenario", "scenario whose control regimes the route and checkpoint features carry", Map.of("type", "string")),
+                query("v", "the data version the client knows (a Data-Version header): a tile of that version is cached for good "
+                        + "(without datetime: to the end of the day), one of another version is revalidated on every use",
+                        Map.of("type", "integer", "minimum", 0)));
         List<Object> all = new ArrayList<>(zyx);
         all.add(query("collections", "only these layers, comma-separated", Map.of("type", "string")));
         p.put("/tiles/WebMercatorQuad/{z}/{y}/{x}", get("Vector tile of all spatial collections", "tile", all, tile));

@@ -69,7 +69,7 @@ class TilesController {
     void datasetTile(@PathVariable String tms, @PathVariable String z, @PathVariable String y, @PathVariable String x,
                      HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         checkTms(tms);
-        allowOnly(request, Set.of("collections", "scenario", "datetime"));
+        allowOnly(request, Set.of("collections", "scenario", "datetime", "v"));
         List<TileLayer> chosen = layers.select(request.getParameter("collections"));
         write(chosen, TileCoordinates.parse(z, y, x), request, response);
     }
@@ -105,7 +105,7 @@ class TilesController {
                         HttpServletResponse response) throws java.io.IOException {
         TileLayer layer = layers.one(collectionId);
         checkTms(tms);
-        allowOnly(request, Set.of("scenario", "datetime"));
+        allowOnly(request, Set.of("scenario", "datetime", "v"));
         write(List.of(layer), TileCoordinates.parse(z, y, x), request, response);
     }
 
@@ -118,20 +118,60 @@ class TilesController {
             throw ProblemException.badParameter("scenario", "name a scenario; see /collections/scenarios/items");
         }
         LocalDate at = day(request.getParameter("datetime"));
+        Long named = namedVersion(request.getParameter("v"));
         // without a datetime the tile shows today: its validator changes with the day
         String variant = request.getParameter("datetime") == null ? "mvt-" + at : "mvt";
         response.setHeader("Vary", "Accept-Encoding");
         // A conditional request is answered from the data version alone (no tile made for a 304); otherwise
         // the tile query reads the version in the same statement, one round trip per tile.
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null && versions.notModified(versions.current(), request, response, variant)) {
-            return;
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            DataVersion.Snapshot current = versions.current();
+            boolean unchanged = versions.notModified(current, request, response, variant);
+            cacheFor(named, current, request.getParameter("datetime") != null, response);
+            if (unchanged) {
+                return;
+            }
         }
         TileService.Tile tile = tiles.tile(chosen, t, scenario, at);
-        if (versions.notModified(tile.version(), request, response, variant)) {
+        boolean unchanged = versions.notModified(tile.version(), request, response, variant);
+        cacheFor(named, tile.version(), request.getParameter("datetime") != null, response);
+        if (unchanged) {
             return;
         }
         // compressed here when asked: the strong ETag names the encoding (see DataVersion)
         ResponseCompression.write(request, response, MVT, tile.mvt());
+    }
+
+    /**
+     * {@code v}: the data version the client knows (from a {@code Data-Version} header, e.g. of its own write). A tile
+     * of exactly that version never changes under its URL, so it may be kept for good; a tile whose {@code v}
+     * names another version (older, or one a replica has not reached) holds the data actually read and is
+     * revalidated on every use. Without {@code v} the configured Cache-Control applies (a CDN's max-age). A tile
+     * without {@code datetime} shows today, so it is kept until the end of the day (UTC) only.
+     */
+    private static Long namedVersion(String v) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.matches("[0-9]{1,18}")) {
+            throw ProblemException.badParameter("v", "v is a data version: the number a Data-Version header gives");
+        }
+        return Long.parseLong(v);
+    }
+
+    private static void cacheFor(Long named, DataVersion.Snapshot answered, boolean dated, HttpServletResponse response) {
+        if (named == null) {
+            return;
+        }
+        if (named != answered.version()) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        } else if (dated) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        } else {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+            long untilMidnight = java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).toSeconds();
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + Math.max(0, untilMidnight));
+        }
     }
 
     /** A {@code datetime} for tiles: one day (YYYY-MM-DD); today (UTC) without one. */
