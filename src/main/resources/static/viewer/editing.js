@@ -80,8 +80,19 @@ import { noteDataVersion } from './util.js';
     return s && s.created_by && editing.me && s.created_by === editing.me.name ? s : null;
   }
 
+  /**
+   * The panel: a token field, or (signed in) who is signed in, whether the scenario on show is theirs, and the
+   * buttons. Built again only when the tab signs in or out, so that its buttons and messages stay in place while
+   * /auth/me answers or the scenario changes.
+   */
   function renderPanel() {
     var section = document.getElementById('editing');
+    var signed = token() ? 'in' : 'out';
+    if (section.getAttribute('data-signed') === signed && section.firstChild) {
+      updatePanel();
+      return;
+    }
+    section.setAttribute('data-signed', signed);
     section.innerHTML = '';
     section.appendChild(el('h2', { text: 'Your scenarios' }));
     if (!token()) {
@@ -98,19 +109,26 @@ import { noteDataVersion } from './util.js';
       section.appendChild(el('p', { id: 'editing-status', class: 'hint' }));
       return;
     }
-    section.appendChild(el('p', { id: 'editing-who', class: 'hint', text: editing.me
-      ? 'Signed in as ' + editing.me.name + ' (' + editing.me.roles.join(', ') + ').' : 'Signing in…' }));
+    section.appendChild(el('p', { id: 'editing-who', class: 'hint' }));
     var copy = el('button', { id: 'editing-copy', type: 'button', text: 'Copy this scenario' });
     copy.addEventListener('click', copyScenario);
     var signOut = el('button', { id: 'editing-sign-out', type: 'button', class: 'secondary', text: 'Sign out' });
     signOut.addEventListener('click', function () { sessionStorage.removeItem(KEY); whoAmI(); });
-    var own = ownScenario();
-    section.appendChild(el('p', { id: 'editing-own', class: 'hint', text: own
-      ? 'Your scenario "' + own.name + '" (by ' + own.created_by + '): open a checkpoint to change its regime.'
-      : 'Copy the scenario on show to change its regimes.' }));
+    section.appendChild(el('p', { id: 'editing-own', class: 'hint' }));
     section.appendChild(copy);
     section.appendChild(signOut);
     section.appendChild(el('p', { id: 'editing-status', class: 'hint' }));
+    updatePanel();
+  }
+
+  function updatePanel() {
+    var who = document.getElementById('editing-who');
+    var ownLine = document.getElementById('editing-own');
+    if (!who || !ownLine) { return; }
+    who.textContent = editing.me ? 'Signed in as ' + editing.me.name + ' (' + editing.me.roles.join(', ') + ').' : 'Signing in…';
+    var own = ownScenario();
+    ownLine.textContent = own ? 'Your scenario "' + own.name + '" (by ' + own.created_by + '): open a checkpoint to change its regime.'
+      : 'Copy the scenario on show to change its regimes.';
   }
 
   function copyScenario() {

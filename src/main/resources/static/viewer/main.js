@@ -140,6 +140,9 @@ function whenBoth() {
 }
 
 function start() {
+  // a signed-in tab (editing.js keeps the token in sessionStorage) may have written before this load: what the
+  // browser keeps is revalidated (304 when unchanged), so a scenario made a moment ago is in the lists
+  if (sessionStorage.getItem('corridor-gis.token')) { viewer.fetchCache = 'no-cache'; }
   readHash();
   const problems = [];
   if (state.date && !validDate(state.date)) {

@@ -82,9 +82,11 @@ final class ItemsSql {
                 geom = "ST_Transform(" + geom + ", " + query.crs().srid() + ")";
             }
             if ("Geometry".equals(collection.geometryType())) {
-                // a file has one geometry type: features of a collection that mixes points, lines and areas (events,
-                // positions) go as GeometryCollections, which PostGIS writes where it refuses mixed types
-                geom = "ST_ForceCollection(" + geom + ")";
+                // A file has one geometry type, taken from its first feature: the features of a collection that
+                // mixes points, lines and areas (events, positions) go as GeometryCollections, and one without a
+                // place as an empty one (PostGIS refuses a type after a first feature without geometry)
+                geom = "coalesce(ST_ForceCollection(" + geom + "), ST_SetSRID('GEOMETRYCOLLECTION EMPTY'::geometry, "
+                        + query.crs().srid() + "))";
             }
         }
         List<String> names = new java.util.ArrayList<>();

@@ -114,16 +114,18 @@ class DownloadsTest extends ServiceTestBase {
 
     @Test
     void collectionsOfMixedGeometryTypesComeAsFlatGeobufOfGeometryCollections() throws Exception {
+        // events mix areas, lines and points; of the positions only some have a place (lines), most none
+        assertThat(sqlCount("select count(distinct ST_GeometryType(geom)) from corridor.events")).isGreaterThan(1);
         for (String collection : List.of("events", "positions")) {
-            assertThat(sqlCount("select count(distinct ST_GeometryType(geom)) from corridor." + collection)).as(collection).isGreaterThan(1);
             long count = sqlCount("select count(*) from corridor." + collection);
+            assertThat(count).as(collection).isPositive();
             Path file = download("/collections/" + collection + "/items?f=fgb", "fgb", collection + ".fgb");
             List<JsonNode> features = readBack(file, "fgb");
             assertThat(features).as(collection).hasSize((int) count);
             for (JsonNode f : features) {
                 String id = f.get("properties").get("id").asString();
                 JsonNode g = f.get("geometry");
-                if (g == null || g.isNull()) {
+                if (g == null || g.isNull() || (g.get("type").asString().equals("GeometryCollection") && g.get("geometries").isEmpty())) {
                     assertThat(sqlCount("select count(*) from corridor." + collection + " where id = '" + id.replace("'", "''")
                             + "' and geom is null")).as(collection + " " + id).isEqualTo(1);
                     continue;
