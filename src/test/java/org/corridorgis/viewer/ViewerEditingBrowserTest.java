@@ -222,8 +222,9 @@ class ViewerEditingBrowserTest {
         assertThat(jdbc.sql("select name from corridor.checkpoints where id = 'agarak-post'").query(String.class).single()).isEqualTo(agarakName);
 
         // the new crossing's popup, accepted: the feature is written as its proposer's
-        waitUpTo(15).until(d -> !driver.findElements(By.cssSelector(".proposal-label[data-proposal='" + create + "']")).isEmpty());
-        js("arguments[0].click()", driver.findElement(By.cssSelector(".proposal-label[data-proposal='" + create + "']")));
+        // the labels are placed again when the list is read again after the rejection: found and clicked in one step
+        waitUpTo(15).until(d -> Boolean.TRUE.equals(js("var l = document.querySelector(\".proposal-label[data-proposal='" + create
+                + "']\"); if (l) { l.click(); } return !!l && !!document.querySelector('.proposal-popup .accept-proposal');")));
         waitUpTo(15).until(d -> !driver.findElements(By.cssSelector(".proposal-popup .accept-proposal")).isEmpty());
         assertThat(texts(".proposal-popup .proposal-what")).containsExactly("A new feature in checkpoints, not yet accepted:");
         js("arguments[0].click()", driver.findElement(By.cssSelector(".proposal-popup .accept-proposal")));
