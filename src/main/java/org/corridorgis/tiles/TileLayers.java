@@ -76,9 +76,9 @@ class TileLayers {
     }
 
     /**
-     * The tile query for these layers (cached per layer list). Logged once when made, at DEBUG on
-     * {@code org.corridorgis.tiles.sql}: the tile benchmark reads it from there, so it runs exactly what the
-     * service runs, and the service itself never hands out its SQL.
+     * The tile query for these layers (cached per layer list). Logged when made, at DEBUG on
+     * {@code org.corridorgis.tiles.sql}, for an operator who wants to run it by hand: the service itself never
+     * hands out its SQL.
      */
     String query(List<TileLayer> layers) {
         Snapshot s = current();
