@@ -273,16 +273,16 @@ class BoundaryComparison {
         List<Map<String, Object>> exclaves = new ArrayList<>();
         for (JsonNode row : rowsJson == null ? List.<JsonNode>of() : json.readTree(rowsJson)) {
             Map<String, Object> e = new LinkedHashMap<>();
-            String name = text(row, "name");
-            e.put("id", text(row, "id"));
+            String name = Sources.text(row, "name");
+            e.put("id", Sources.text(row, "id"));
             e.put("name", name);
-            e.put("claimed_by", text(row, "claimed_by"));
-            e.put("controlled_by", text(row, "controlled_by"));
-            e.put("since", text(row, "since"));
-            e.put("accuracy", text(row, "accuracy"));
-            e.put("area_km2", number(row, "area_km2"));
-            e.put("cited_area_km2", number(row, "cited_area_km2"));
-            List<String> drawnBy = texts(row, "drawn_by");
+            e.put("claimed_by", Sources.text(row, "claimed_by"));
+            e.put("controlled_by", Sources.text(row, "controlled_by"));
+            e.put("since", Sources.text(row, "since"));
+            e.put("accuracy", Sources.text(row, "accuracy"));
+            e.put("area_km2", Sources.number(row, "area_km2"));
+            e.put("cited_area_km2", Sources.number(row, "cited_area_km2"));
+            List<String> drawnBy = Sources.texts(row, "drawn_by");
             List<String> inFaces = null;
             if (row.hasNonNull("face_numbers")) {
                 inFaces = new ArrayList<>();
@@ -297,21 +297,21 @@ class BoundaryComparison {
             e.put("drawn_by", drawnBy == null ? List.of() : drawnBy);
             e.put("faces", inFaces == null ? List.of() : inFaces);
             e.put("counted", inFaces != null);
-            String status = "claimed by " + text(row, "claimed_by") + ", controlled by " + text(row, "controlled_by") + "; ";
-            if (text(row, "geometry") == null) {
-                status += "no polygon (" + text(row, "note") + ")";
+            String status = "claimed by " + Sources.text(row, "claimed_by") + ", controlled by " + Sources.text(row, "controlled_by") + "; ";
+            if (Sources.text(row, "geometry") == null) {
+                status += "no polygon (" + Sources.text(row, "note") + ")";
             } else if (inFaces != null) {
                 status += "between the lines: " + String.join(", ", inFaces);
             } else if (drawnBy != null) {
                 status += "drawn by " + String.join(" and ", drawnBy) + ", no area between the lines holds it";
             } else {
-                status += "drawn by neither map; shown from disputed-areas/" + text(row, "id") + " ("
-                        + text(row, "accuracy") + ": " + text(row, "note") + "), not counted in the areas";
+                status += "drawn by neither map; shown from disputed-areas/" + Sources.text(row, "id") + " ("
+                        + Sources.text(row, "accuracy") + ": " + Sources.text(row, "note") + "), not counted in the areas";
                 notes.add(name + ": " + status);
             }
             e.put("status", status);
-            e.put("geometry", text(row, "geometry") == null ? null : json.readTree(text(row, "geometry")));
-            List<String> src = texts(row, "sources");
+            e.put("geometry", Sources.text(row, "geometry") == null ? null : json.readTree(Sources.text(row, "geometry")));
+            List<String> src = Sources.texts(row, "sources");
             if (src != null) {
                 sourceIds.addAll(src);
             }
@@ -375,15 +375,15 @@ class BoundaryComparison {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", "face-" + (++k[0]));
-            feature.put("geometry", json.readTree(text(row, "geometry")));
+            feature.put("geometry", json.readTree(Sources.text(row, "geometry")));
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("area_km2", Sources.round(row.get("area_km2").asDouble(), 3));
-            p.put("state_a", text(row, stateA));
-            p.put("state_b", text(row, stateB));
-            p.put("direction", text(row, stateA) + "→" + text(row, stateB));
-            p.put("sections", texts(row, "sections"));
-            p.put("lines", texts(row, "line_ids"));
-            p.put("places", texts(row, "places"));
+            p.put("state_a", Sources.text(row, stateA));
+            p.put("state_b", Sources.text(row, stateB));
+            p.put("direction", Sources.text(row, stateA) + "→" + Sources.text(row, stateB));
+            p.put("sections", Sources.texts(row, "sections"));
+            p.put("lines", Sources.texts(row, "line_ids"));
+            p.put("places", Sources.texts(row, "places"));
             feature.put("properties", p);
             faces.add(feature);
         }
@@ -417,12 +417,12 @@ class BoundaryComparison {
         List<Map<String, Object>> sections = new ArrayList<>();
         for (JsonNode row : rows[1] == null ? List.<JsonNode>of() : json.readTree(rows[1])) {
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("section", text(row, "section"));
-            s.put("lines_a", texts(row, "ids_a"));
-            s.put("lines_b", texts(row, "ids_b"));
-            s.put("length_a_km", Sources.round(number(row, "length_a_km"), 3));
-            s.put("length_b_km", Sources.round(number(row, "length_b_km"), 3));
-            s.put("hausdorff_m", Sources.round(number(row, "hausdorff_m"), 1));
+            s.put("section", Sources.text(row, "section"));
+            s.put("lines_a", Sources.texts(row, "ids_a"));
+            s.put("lines_b", Sources.texts(row, "ids_b"));
+            s.put("length_a_km", Sources.round(Sources.number(row, "length_a_km"), 3));
+            s.put("length_b_km", Sources.round(Sources.number(row, "length_b_km"), 3));
+            s.put("hausdorff_m", Sources.round(Sources.number(row, "hausdorff_m"), 1));
             s.put("lines_meet", row.get("lines_meet").isNull() ? null : row.get("lines_meet").asBoolean());
             if (s.get("lines_a") == null) {
                 notes.add("section " + s.get("section") + ": map " + a + " has no line there; the maps do not overlap in this section");
@@ -452,25 +452,5 @@ class BoundaryComparison {
                 + "the outline; Hausdorff distance in EPSG:32638");
         body.put("features", features);
         return body;
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static Double number(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asDouble();
-    }
-
-    private static List<String> texts(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
-        return out;
     }
 }

@@ -249,8 +249,8 @@ class RouteAnalysis {
             String json = rs.getString("scenarios");
             if (json != null) {
                 for (JsonNode s : JSON.readTree(json)) {
-                    scenarios.add(new Scenario(text(s, "id"), text(s, "name"), text(s, "description"), text(s, "valid_from"),
-                            text(s, "valid_to"), texts(s, "sources")));
+                    scenarios.add(new Scenario(Sources.text(s, "id"), Sources.text(s, "name"), Sources.text(s, "description"), Sources.text(s, "valid_from"),
+                            Sources.text(s, "valid_to"), Sources.texts(s, "sources")));
                 }
             }
             return new Known(Sources.array(rs, "routes"), scenarios,
@@ -286,31 +286,31 @@ class RouteAnalysis {
                                        java.sql.ResultSet rs) throws java.sql.SQLException {
         Map<String, JsonNode> routes = new LinkedHashMap<>();
         Map<String, JsonNode> geometries = new LinkedHashMap<>();
-        for (JsonNode r : rows(rs, "routes")) {
-            routes.put(text(r, "id"), r);
-            geometries.put(text(r, "id"), r.get("geometry"));
+        for (JsonNode r : Sources.rows(rs, "routes")) {
+            routes.put(Sources.text(r, "id"), r);
+            geometries.put(Sources.text(r, "id"), r.get("geometry"));
         }
         Map<String, Map<String, Double>> countryLengths = new LinkedHashMap<>();
-        for (JsonNode l : rows(rs, "country_lengths")) {
-            countryLengths.computeIfAbsent(text(l, "route_id"), k -> new LinkedHashMap<>())
-                    .put(text(l, "country"), Sources.round(l.get("length_km").asDouble(), 3));
+        for (JsonNode l : Sources.rows(rs, "country_lengths")) {
+            countryLengths.computeIfAbsent(Sources.text(l, "route_id"), k -> new LinkedHashMap<>())
+                    .put(Sources.text(l, "country"), Sources.round(l.get("length_km").asDouble(), 3));
         }
         Map<String, List<JsonNode>> segments = new LinkedHashMap<>();
-        for (JsonNode s : rows(rs, "segments")) {
-            segments.computeIfAbsent(text(s, "scenario") + "\n" + text(s, "route_id"), k -> new ArrayList<>()).add(s);
+        for (JsonNode s : Sources.rows(rs, "segments")) {
+            segments.computeIfAbsent(Sources.text(s, "scenario") + "\n" + Sources.text(s, "route_id"), k -> new ArrayList<>()).add(s);
         }
         Map<String, List<JsonNode>> checkpoints = new LinkedHashMap<>();
-        for (JsonNode c : rows(rs, "checkpoints")) {
-            checkpoints.computeIfAbsent(text(c, "scenario") + "\n" + text(c, "route_id"), k -> new ArrayList<>()).add(c);
+        for (JsonNode c : Sources.rows(rs, "checkpoints")) {
+            checkpoints.computeIfAbsent(Sources.text(c, "scenario") + "\n" + Sources.text(c, "route_id"), k -> new ArrayList<>()).add(c);
         }
         Map<String, List<RouteReport.ExposureGroup>> exposure = new LinkedHashMap<>();
-        for (JsonNode e : rows(rs, "exposure")) {
-            exposure.computeIfAbsent(text(e, "route_id"), k -> new ArrayList<>())
-                    .add(new RouteReport.ExposureGroup(text(e, "grp"), Sources.round(e.get("km").asDouble(), 3), texts(e, "ids")));
+        for (JsonNode e : Sources.rows(rs, "exposure")) {
+            exposure.computeIfAbsent(Sources.text(e, "route_id"), k -> new ArrayList<>())
+                    .add(new RouteReport.ExposureGroup(Sources.text(e, "grp"), Sources.round(e.get("km").asDouble(), 3), Sources.texts(e, "ids")));
         }
         List<Citation> sources = new ArrayList<>();
-        for (JsonNode s : rows(rs, "sources")) {
-            sources.add(new Citation(text(s, "id"), text(s, "title"), text(s, "publisher"), text(s, "reference")));
+        for (JsonNode s : Sources.rows(rs, "sources")) {
+            sources.add(new Citation(Sources.text(s, "id"), Sources.text(s, "title"), Sources.text(s, "publisher"), Sources.text(s, "reference")));
         }
         Map<String, List<RouteReport>> byScenario = new LinkedHashMap<>();
         for (String scenario : scenarioIds) {
@@ -335,12 +335,12 @@ class RouteAnalysis {
         List<CrossingTally> crossings = new ArrayList<>();
         Set<String> states = new LinkedHashSet<>();
         for (JsonNode s : segmentRows) {
-            RouteReport.Segment segment = new RouteReport.Segment(text(s, "id"), s.get("seq").asInt(), text(s, "country"), text(s, "mode"),
+            RouteReport.Segment segment = new RouteReport.Segment(Sources.text(s, "id"), s.get("seq").asInt(), Sources.text(s, "country"), Sources.text(s, "mode"),
                     Sources.round(s.get("length_km").asDouble(), 3), Sources.round(s.get("start_km").asDouble(), 3), regime(s),
-                    bool(s, "open"), text(s, "basis"), Sources.round(s.get("minutes").asDouble(), 1), texts(s, "sources"));
+                    Sources.bool(s, "open"), Sources.text(s, "basis"), Sources.round(s.get("minutes").asDouble(), 1), Sources.texts(s, "sources"));
             segments.add(segment);
             states.add(segment.country());
-            String prev = text(s, "prev_country");
+            String prev = Sources.text(s, "prev_country");
             if (prev != null && !prev.equals(segment.country())) {
                 crossings.add(new CrossingTally(prev, segment.country(), segment.startKm()));
             }
@@ -398,15 +398,15 @@ class RouteAnalysis {
                 open ? "estimate: segment length / mode speed + dwell per check"
                         : "estimate if the route were open: it is closed under this scenario; " + IF_OPEN_ASSUMPTION);
         RouteReport.CitedTime cited = route.get("cited_min_h").isNull() ? null
-                : new RouteReport.CitedTime(route.get("cited_min_h").asDouble(), route.get("cited_max_h").asDouble(), text(route, "cited_time_by"));
+                : new RouteReport.CitedTime(route.get("cited_min_h").asDouble(), route.get("cited_max_h").asDouble(), Sources.text(route, "cited_time_by"));
         double lengthKm = Sources.round(route.get("length_km").asDouble(), 3);
-        String mode = text(route, "mode");
+        String mode = Sources.text(route, "mode");
         RouteReport.Reconciliation reconciliation = cited == null ? null
                 : reconcile(cited, moving / 60, (dwell + assumed) / 60, passport + customs + border + assumedChecks, lengthKm,
                         "rail".equals(mode) ? t.speedRail() : t.speedRoad());
         List<String> crossed = new ArrayList<>(states);
-        return new RouteReport(text(route, "id"), text(route, "name"), mode, text(route, "status"), text(route, "origin"),
-                text(route, "destination"), text(route, "proposed_by"), text(route, "accuracy"), lengthKm, cited, texts(route, "sources"),
+        return new RouteReport(Sources.text(route, "id"), Sources.text(route, "name"), mode, Sources.text(route, "status"), Sources.text(route, "origin"),
+                Sources.text(route, "destination"), Sources.text(route, "proposed_by"), Sources.text(route, "accuracy"), lengthKm, cited, Sources.texts(route, "sources"),
                 lengthByCountry, crossings.size(), crossings.stream().map(CrossingTally::crossing).toList(), crossed,
                 new ArrayList<>(crossed), checkpoints,
                 new RouteReport.CheckCounts(passport, customs, border, passport + customs + border, unspecified), segments, open, closed,
@@ -445,11 +445,11 @@ class RouteAnalysis {
             ifOpen = new RouteReport.IfOpen(states, states, states, Sources.round(c.get("if_open_dwell_minutes").asDouble(), 1),
                     IF_OPEN_ASSUMPTION);
         }
-        return new RouteReport.Checkpoint(c.get("ord").asInt(), text(c, "id"), text(c, "name"), text(c, "place"), texts(c, "states"),
-                text(c, "kind"), text(c, "status"), Sources.round(c.get("at_km").asDouble(), 3),
-                Sources.round(c.get("off_route_m").asDouble(), 0), regime(c), bool(c, "open"), text(c, "basis"), texts(c, "controlled_by"),
+        return new RouteReport.Checkpoint(c.get("ord").asInt(), Sources.text(c, "id"), Sources.text(c, "name"), Sources.text(c, "place"), Sources.texts(c, "states"),
+                Sources.text(c, "kind"), Sources.text(c, "status"), Sources.round(c.get("at_km").asDouble(), 3),
+                Sources.round(c.get("off_route_m").asDouble(), 0), regime(c), Sources.bool(c, "open"), Sources.text(c, "basis"), Sources.texts(c, "controlled_by"),
                 new RouteReport.Checks(c.get("passport_checks").asInt(), c.get("customs_checks").asInt(), c.get("border_checks").asInt()),
-                Sources.round(c.get("dwell_minutes").asDouble(), 1), texts(c, "unspecified"), ifOpen, texts(c, "sources"), null);
+                Sources.round(c.get("dwell_minutes").asDouble(), 1), Sources.texts(c, "unspecified"), ifOpen, Sources.texts(c, "sources"), null);
     }
 
     /**
@@ -473,36 +473,10 @@ class RouteAnalysis {
     }
 
     private static RouteReport.Regime regime(JsonNode row) {
-        if (text(row, "regime") == null) {
+        if (Sources.text(row, "regime") == null) {
             return null;
         }
-        return new RouteReport.Regime(text(row, "regime"), text(row, "regime_id"), text(row, "regime_name"), bool(row, "passport_control"),
-                bool(row, "customs_control"), bool(row, "border_control"), text(row, "operator"));
-    }
-
-    /** The rows of one JSON array column (none when it is null: no rows). */
-    private static Iterable<JsonNode> rows(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        String json = rs.getString(column);
-        return json == null ? List.of() : JSON.readTree(json);
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static Boolean bool(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asBoolean();
-    }
-
-    private static List<String> texts(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
-        return out;
+        return new RouteReport.Regime(Sources.text(row, "regime"), Sources.text(row, "regime_id"), Sources.text(row, "regime_name"), Sources.bool(row, "passport_control"),
+                Sources.bool(row, "customs_control"), Sources.bool(row, "border_control"), Sources.text(row, "operator"));
     }
 }

@@ -85,7 +85,6 @@ class TerritoryAccounting {
         this.jdbc = jdbc;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The accounting's answer; {@code sources}: the citations of every source it used. */
     Map<String, Object> account(LocalDate at, OffsetDateTime recorded) {
@@ -94,24 +93,24 @@ class TerritoryAccounting {
 
     private static Map<String, Object> answer(LocalDate at, OffsetDateTime recorded, java.sql.ResultSet rs) throws java.sql.SQLException {
         List<Map<String, Object>> areas = new ArrayList<>();
-        for (JsonNode a : rows(rs, "areas")) {
+        for (JsonNode a : Sources.rows(rs, "areas")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", text(a, "id"));
-            m.put("name", text(a, "name"));
-            m.put("kind", text(a, "kind"));
-            m.put("place", text(a, "place"));
-            m.put("claimed_by", text(a, "claimed_by"));
-            m.put("controlled_by", text(a, "controlled_by"));
-            m.put("since", text(a, "since"));
-            m.put("episode", text(a, "episode"));
-            m.put("known_from", text(a, "known_from"));
-            m.put("area_km2", Sources.round(dbl(a, "area_km2"), 3));
-            m.put("cited_area_km2", dbl(a, "cited_area_km2"));
-            m.put("cited_figure", text(a, "cited_figure"));
-            m.put("has_geometry", dbl(a, "area_km2") != null);
+            m.put("id", Sources.text(a, "id"));
+            m.put("name", Sources.text(a, "name"));
+            m.put("kind", Sources.text(a, "kind"));
+            m.put("place", Sources.text(a, "place"));
+            m.put("claimed_by", Sources.text(a, "claimed_by"));
+            m.put("controlled_by", Sources.text(a, "controlled_by"));
+            m.put("since", Sources.text(a, "since"));
+            m.put("episode", Sources.text(a, "episode"));
+            m.put("known_from", Sources.text(a, "known_from"));
+            m.put("area_km2", Sources.round(Sources.number(a, "area_km2"), 3));
+            m.put("cited_area_km2", Sources.number(a, "cited_area_km2"));
+            m.put("cited_figure", Sources.text(a, "cited_figure"));
+            m.put("has_geometry", Sources.number(a, "area_km2") != null);
             m.put("headline", a.get("headline").asBoolean());
-            m.put("accuracy", text(a, "accuracy"));
-            m.put("sources", texts(a, "sources"));
+            m.put("accuracy", Sources.text(a, "accuracy"));
+            m.put("sources", Sources.texts(a, "sources"));
             areas.add(m);
         }
         Map<String, List<Map<String, Object>>> totals = new LinkedHashMap<>();
@@ -121,24 +120,24 @@ class TerritoryAccounting {
         totals.put("by_episode", new ArrayList<>());
         Map<String, Object> headline = new LinkedHashMap<>();
         Map<String, Object> all = new LinkedHashMap<>();
-        for (JsonNode t : rows(rs, "totals")) {
+        for (JsonNode t : Sources.rows(rs, "totals")) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("areas", t.get("areas").asInt());
             m.put("with_geometry", t.get("with_geometry").asInt());
-            m.put("area_km2", Sources.round(dbl(t, "area_km2"), 3));
-            m.put("cited_area_km2", dbl(t, "cited_area_km2"));
-            m.put("ids", texts(t, "ids"));
+            m.put("area_km2", Sources.round(Sources.number(t, "area_km2"), 3));
+            m.put("cited_area_km2", Sources.number(t, "cited_area_km2"));
+            m.put("ids", Sources.texts(t, "ids"));
             if (t.get("by_kind").asBoolean()) {
-                m.put("kind", text(t, "kind"));
+                m.put("kind", Sources.text(t, "kind"));
                 totals.get("by_kind").add(m);
             } else if (t.get("by_controller").asBoolean()) {
-                m.put("controlled_by", text(t, "controlled_by"));
+                m.put("controlled_by", Sources.text(t, "controlled_by"));
                 totals.get("by_controller").add(m);
             } else if (t.get("by_claimant").asBoolean()) {
-                m.put("claimed_by", text(t, "claimed_by"));
+                m.put("claimed_by", Sources.text(t, "claimed_by"));
                 totals.get("by_claimant").add(m);
             } else if (t.get("by_episode").asBoolean()) {
-                m.put("episode", text(t, "episode"));
+                m.put("episode", Sources.text(t, "episode"));
                 totals.get("by_episode").add(m);
             } else if (t.get("by_headline").asBoolean()) {
                 if (t.get("headline").asBoolean()) {
@@ -164,13 +163,13 @@ class TerritoryAccounting {
         h.put("ids", headline.getOrDefault("ids", List.of()));
         // each side's figure beside the computed total, as stated (positions on the territory, with their sources)
         List<Map<String, Object>> stated = new ArrayList<>();
-        for (JsonNode p : rows(rs, "stated")) {
+        for (JsonNode p : Sources.rows(rs, "stated")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("party", text(p, "party"));
-            m.put("stated_by", text(p, "stated_by"));
-            m.put("position", text(p, "position"));
-            m.put("stated_on", text(p, "stated_on"));
-            m.put("sources", texts(p, "sources"));
+            m.put("party", Sources.text(p, "party"));
+            m.put("stated_by", Sources.text(p, "stated_by"));
+            m.put("position", Sources.text(p, "position"));
+            m.put("stated_on", Sources.text(p, "stated_on"));
+            m.put("sources", Sources.texts(p, "sources"));
             stated.add(m);
         }
         h.put("cited", stated);
@@ -179,40 +178,15 @@ class TerritoryAccounting {
         body.put("totals", totals);
         body.put("areas", areas);
         List<Map<String, Object>> sources = new ArrayList<>();
-        for (JsonNode c : rows(rs, "sources")) {
+        for (JsonNode c : Sources.rows(rs, "sources")) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", text(c, "id"));
-            m.put("title", text(c, "title"));
-            m.put("publisher", text(c, "publisher"));
-            m.put("reference", text(c, "reference"));
+            m.put("id", Sources.text(c, "id"));
+            m.put("title", Sources.text(c, "title"));
+            m.put("publisher", Sources.text(c, "publisher"));
+            m.put("reference", Sources.text(c, "reference"));
             sources.add(m);
         }
         body.put("sources", sources);
         return body;
-    }
-
-    private static Iterable<JsonNode> rows(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        String json = rs.getString(column);
-        return json == null ? List.of() : JSON.readTree(json);
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static Double dbl(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() ? null : v.asDouble();
-    }
-
-    private static List<String> texts(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        v.forEach(e -> out.add(e.isNull() ? null : e.asString()));
-        return out;
     }
 }
