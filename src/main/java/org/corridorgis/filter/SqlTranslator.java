@@ -1,6 +1,9 @@
 package org.corridorgis.filter;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +32,14 @@ final class SqlTranslator {
         }
     }
 
-    record Val(SqlFragment frag, T type) {}
+    /** A typed value; a DATE or TIMESTAMP literal keeps its value, so it can be bound again on another clock. */
+    record Val(SqlFragment frag, T type, Object literal) {
+        Val(SqlFragment frag, T type) {
+            this(frag, type, null);
+        }
+    }
 
-    private record Bounds(SqlFragment start, SqlFragment end, boolean instant) {}
+    private record Bounds(Val start, Val end, boolean instant) {}
 
     /** Largest accepted bound of |log10| of an arithmetic result (keeps it inside numeric and float8 ranges). */
     static final int MAX_ARITHMETIC_MAGNITUDE = 300;
@@ -143,7 +151,32 @@ final class SqlTranslator {
             throw new FilterException("type mismatch in " + what + ": " + describe(left) + " is " + l.type.label
                 + " but " + describe(right) + " is " + r.type.label);
         }
-        return new Val[] {l, r};
+        return onOneClock(l, r);
+    }
+
+    /**
+     * A DATE compared with a TIMESTAMP stands for its midnight in UTC, the clock of CQL2's timestamps. PostgreSQL
+     * would turn the date into a timestamp at midnight in the session's time zone (the JVM's), so the answer would
+     * depend on where the service runs. The literal side is bound on the other side's clock instead: a DATE literal
+     * as the timestamp of its UTC midnight, a TIMESTAMP literal as its UTC wall-clock time (a timestamp without
+     * time zone, which PostgreSQL compares with a date column without any time zone). Two columns, or a column and
+     * an open end, are left as they are.
+     */
+    private static Val[] onOneClock(Val a, Val b) {
+        if (a.type == b.type || !isTemporal(a.type) || !isTemporal(b.type)) {
+            return new Val[] {a, b};
+        }
+        boolean aIsDate = a.type == T.DATE;
+        Val date = aIsDate ? a : b;
+        Val timestamp = aIsDate ? b : a;
+        if (date.literal instanceof LocalDate d) {
+            OffsetDateTime midnight = d.atStartOfDay().atOffset(ZoneOffset.UTC);
+            date = new Val(SqlFragment.param("CAST(? AS timestamptz)", midnight), T.TIMESTAMP, midnight);
+        } else if (timestamp.literal instanceof OffsetDateTime t) {
+            timestamp = new Val(SqlFragment.param("CAST(? AS timestamp)",
+                t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()), T.TIMESTAMP, t);
+        }
+        return aIsDate ? new Val[] {date, timestamp} : new Val[] {timestamp, date};
     }
 
     private static void checkComparable(Val v, Expression e, String what) {
@@ -207,17 +240,26 @@ final class SqlTranslator {
     }
 
     private SqlFragment in(In in) {
-        List<SqlFragment> items = new ArrayList<>();
-        Val v = null;
+        // The value may be bound on another clock for some items (a DATE literal among timestamp columns): each
+        // run of items that share its form is one IN, and the runs are ORed, as IN is an OR of equalities.
+        List<SqlFragment> values = new ArrayList<>();
+        List<List<SqlFragment>> items = new ArrayList<>();
         for (Expression item : in.list()) {
             Val[] p = comparablePair(in.value(), item, "IN");
-            v = p[0];
-            items.add(p[1].frag);
+            if (values.isEmpty() || !values.get(values.size() - 1).equals(p[0].frag)) {
+                values.add(p[0].frag);
+                items.add(new ArrayList<>());
+            }
+            items.get(items.size() - 1).add(p[1].frag);
         }
-        if (v == null) {
+        if (values.isEmpty()) {
             throw new FilterException("IN needs at least one value in the list");
         }
-        return SqlFragment.cat("(", v.frag, " IN (", SqlFragment.join(", ", items), "))");
+        List<SqlFragment> runs = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            runs.add(SqlFragment.cat("(", values.get(i), " IN (", SqlFragment.join(", ", items.get(i)), "))"));
+        }
+        return runs.size() == 1 ? runs.get(0) : SqlFragment.cat("(", SqlFragment.join(" OR ", runs), ")");
     }
 
     // ---- spatial ------------------------------------------------------------------------------------------
@@ -367,8 +409,9 @@ final class SqlTranslator {
         };
     }
 
-    private static SqlFragment cmp(SqlFragment a, String op, SqlFragment b) {
-        return SqlFragment.cat("(", a, " " + op + " ", b, ")");
+    private static SqlFragment cmp(Val a, String op, Val b) {
+        Val[] p = onOneClock(a, b);
+        return SqlFragment.cat("(", p[0].frag, " " + op + " ", p[1].frag, ")");
     }
 
     private static SqlFragment all(SqlFragment... fs) {
@@ -389,12 +432,12 @@ final class SqlTranslator {
             throw new FilterException(function + " needs dates, timestamps or intervals but " + describe(e) + " is "
                 + v.type.label);
         }
-        return new Bounds(v.frag, v.frag, true);
+        return new Bounds(v, v, true);
     }
 
-    private SqlFragment intervalEnd(Expression e, boolean start, String function) {
+    private Val intervalEnd(Expression e, boolean start, String function) {
         if (e instanceof OpenEnd) {
-            return SqlFragment.text(start ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+            return new Val(SqlFragment.text(start ? "'-infinity'::timestamptz" : "'infinity'::timestamptz"), T.TIMESTAMP);
         }
         Val v = value(e);
         if (!isTemporal(v.type)) {
@@ -404,9 +447,10 @@ final class SqlTranslator {
         if (e instanceof Property) {
             // A null valid_from / valid_to means open-ended.
             String infinity = start ? "'-infinity'" : "'infinity'";
-            return SqlFragment.cat("COALESCE(", v.frag, ", " + infinity + (v.type == T.DATE ? "::date)" : "::timestamptz)"));
+            return new Val(SqlFragment.cat("COALESCE(", v.frag, ", " + infinity
+                + (v.type == T.DATE ? "::date)" : "::timestamptz)")), v.type);
         }
-        return v.frag;
+        return v;
     }
 
     // ---- arrays -------------------------------------------------------------------------------------------
@@ -451,10 +495,10 @@ final class SqlTranslator {
             return new Val(SqlFragment.param("CAST(? AS boolean)", b.value()), T.BOOLEAN);
         }
         if (e instanceof DateLiteral d) {
-            return new Val(SqlFragment.param("CAST(? AS date)", d.value()), T.DATE);
+            return new Val(SqlFragment.param("CAST(? AS date)", d.value()), T.DATE, d.value());
         }
         if (e instanceof TimestampLiteral t) {
-            return new Val(SqlFragment.param("CAST(? AS timestamptz)", t.value()), T.TIMESTAMP);
+            return new Val(SqlFragment.param("CAST(? AS timestamptz)", t.value()), T.TIMESTAMP, t.value());
         }
         if (e instanceof GeometryLiteral || e instanceof BboxLiteral) {
             List<SqlFragment> parts = geometryParts(e, "a geometry");

@@ -120,7 +120,7 @@ class Cql2FuzzTest {
     }
 
     static final java.util.Set<String> ALLOWED_WORDS = java.util.Set.of("AND", "OR", "NOT", "LIKE", "BETWEEN", "IN",
-        "IS", "NULL", "CAST", "AS", "boolean", "date", "timestamptz", "numeric", "text", "lower", "corridor", "accent_fold",
+        "IS", "NULL", "CAST", "AS", "boolean", "date", "timestamp", "timestamptz", "numeric", "text", "lower", "corridor", "accent_fold",
         "ST_Intersects", "ST_Equals", "ST_Disjoint", "ST_Touches", "ST_Within", "ST_Overlaps", "ST_Crosses",
         "ST_Contains", "ST_GeomFromWKB", "ST_Transform", "ST_Distance", "ST_Length", "ST_Area", "geography",
         "COALESCE", "NULLIF", "COLLATE", "und", "x", "icu", "mod", "div", "power", "infinity", "::date", "::timestamptz");

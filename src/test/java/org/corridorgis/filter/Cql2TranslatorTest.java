@@ -294,6 +294,16 @@ class Cql2TranslatorTest {
         }
 
         @Test
+        void aDateAgainstATimestampIsItsUtcMidnight() {
+            check("recorded_at > DATE('2022-01-01')", "(\"t\".\"recorded_at\" > CAST(? AS timestamptz))",
+                OffsetDateTime.parse("2022-01-01T00:00:00Z"));
+            check("since <= TIMESTAMP('2022-01-01T03:00:00+04:00')", "(\"t\".\"since\" <= CAST(? AS timestamp))",
+                java.time.LocalDateTime.parse("2021-12-31T23:00:00"));
+            check("T_BEFORE(recorded_at, DATE('2022-01-01'))", "(\"t\".\"recorded_at\" < CAST(? AS timestamptz))",
+                OffsetDateTime.parse("2022-01-01T00:00:00Z"));
+        }
+
+        @Test
         void validTimeIntervalWithOpenEnds() {
             check("T_INTERSECTS(INTERVAL(valid_from, valid_to), DATE('2023-09-19'))",
                 "((COALESCE(\"t\".\"valid_from\", '-infinity'::date) <= CAST(? AS date)) AND "
