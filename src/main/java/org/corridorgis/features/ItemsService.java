@@ -158,8 +158,8 @@ public class ItemsService {
             }
 
             @Override
-            public void feature(String json) {
-                features.add(json);
+            public void feature(Utf8Json json) {
+                features.add(json.getValue());
             }
         });
         return new Page(features, rows.matched, rows.version, links(query, rows, request));
@@ -233,7 +233,8 @@ public class ItemsService {
                 throw new UncheckedIOException(e);
             }
         }
-        String feature = rs.getString("feature");
+        // the driver's bytes as they came (UTF-8 text: the JSON column is not transferred in binary)
+        byte[] feature = rs.getBytes("feature");
         if (feature == null) {
             return; // the head row of an empty page
         }
@@ -242,7 +243,7 @@ public class ItemsService {
             return;
         }
         try {
-            sink.feature(feature);
+            sink.feature(new Utf8Json(feature));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,7 +283,7 @@ public class ItemsService {
         }
 
         @Override
-        public void feature(String featureJson) {
+        public void feature(Utf8Json featureJson) {
             g.writeRawValue(featureJson);
         }
 
@@ -389,7 +390,7 @@ public class ItemsService {
     private interface RowSink {
         void head(PageRows head) throws IOException;
 
-        void feature(String featureJson) throws IOException;
+        void feature(Utf8Json featureJson) throws IOException;
     }
 
     /** What the page statement answered besides the features. */
