@@ -420,8 +420,46 @@ export function renderMapPicks() {
 export function clearDiff() {
   areaMarkers.forEach(function (m) { m.remove(); });
   areaMarkers = [];
-  const src = viewer.map && viewer.map.getSource('diff');
-  if (src) { src.setData({ type: 'FeatureCollection', features: [] }); }
+  ['diff', 'exclaves'].forEach(function (id) {
+    const src = viewer.map && viewer.map.getSource(id);
+    if (src) { src.setData({ type: 'FeatureCollection', features: [] }); }
+  });
+}
+
+/** The exclaves the comparison lists, as outlines (those with a polygon) for the map's exclaves source. */
+function exclaveOutlines(exclaves) {
+  return {
+    type: 'FeatureCollection',
+    features: exclaves.filter(function (x) { return !!x.geometry; }).map(function (x) {
+      return { type: 'Feature', id: x.id, geometry: x.geometry, properties: { id: x.id, name: x.name, accuracy: x.accuracy } };
+    })
+  };
+}
+
+/** One row per exclave: who claims and who holds it, its area drawn and cited, and whether it is counted. */
+function exclavesTable(exclaves) {
+  const table = el('table', { id: 'map-exclaves-table' }, [el('caption', { text: 'Exclaves (dashed; dotted where schematic)' }),
+    el('tr', {}, ['Exclave', 'Claimed by', 'Held by', 'km² drawn', 'km² cited', 'In the areas'].map(function (h) {
+      return el('th', { scope: 'col', text: h });
+    }))]);
+  exclaves.forEach(function (x) {
+    const tr = el('tr', { title: str(x.status) }, [el('td', { text: str(x.name) }), el('td', { text: countryName(x.claimed_by) }),
+      el('td', { text: countryName(x.controlled_by) }),
+      el('td', { class: 'num', text: isNum(x.area_km2) ? String(x.area_km2) : DASH }),
+      el('td', { class: 'num', text: isNum(x.cited_area_km2) ? String(x.cited_area_km2) : DASH }),
+      el('td', { text: x.counted ? 'counted' : 'not counted' })]);
+    if (x.geometry) {
+      const zoomTo = function () {
+        const fb = boundsOf(x.geometry);
+        if (fb) { viewer.map.fitBounds(fb, { padding: 80, maxZoom: 12 }); }
+      };
+      tr.setAttribute('tabindex', '0');
+      tr.addEventListener('click', zoomTo);
+      tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') { zoomTo(); } });
+    }
+    table.appendChild(tr);
+  });
+  return table;
 }
 
 function mapTitle(id) {
@@ -486,6 +524,9 @@ export function compareMaps(zoom) {
       + 'Each row says which state each map puts the area in.' }));
     box.appendChild(el('p', {}, [el('a', { class: 'csv', href: path + '&f=csv', download: 'map-comparison-' + a + '-' + b + '.csv', text: 'as CSV' })]));
     if (features.length) { box.appendChild(table); }
+    const exclaves = list(fc.exclaves);
+    viewer.map.getSource('exclaves').setData(exclaveOutlines(exclaves));
+    if (exclaves.length) { box.appendChild(exclavesTable(exclaves)); }
     if (bounds && zoom !== false) { viewer.map.fitBounds(bounds, { padding: 40, maxZoom: 11 }); }
     placeAreaLabels();
   }).catch(function (e) {

@@ -3,7 +3,7 @@ import { viewer, state, emit } from './state.js';
 import { ORIGIN, recordError } from './util.js';
 import {
   COUNTRY_COLOURS, COUNTRY_OTHER, KIND_COLOURS, MAP_STYLES, STATUS_STYLES, ROUTE_STATUSES, CHECKPOINT_KINDS,
-  EVENT_COLOUR, DIFF_COLOUR, regimeExpression, hatchImage
+  EVENT_COLOUR, DIFF_COLOUR, EXCLAVE_COLOUR, regimeExpression, hatchImage
 } from './palette.js';
 
 export const REGION = [[42.5, 37.0], [51.0, 42.5]];
@@ -86,7 +86,8 @@ function style() {
   return {
     version: 8,
     sources: { base: base, transport: src('transport'), events: src('events'),
-      diff: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+      diff: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      exclaves: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dbe7ef' } },
       { id: 'countries-fill', type: 'fill', source: 'base', 'source-layer': 'countries',
@@ -101,6 +102,11 @@ function style() {
         paint: { 'line-color': ['match', ['get', 'kind']].concat(flatPairs(KIND_COLOURS), ['#7a6470']), 'line-width': 1.2 } },
       { id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': DIFF_COLOUR, 'fill-opacity': 0.45 } },
       { id: 'diff-line', type: 'line', source: 'diff', paint: { 'line-color': '#1f5f55', 'line-width': 1.5 } },
+      // a schematic outline (Karki's disc of its cited area) is dotted, a drawn one dashed
+      { id: 'exclaves-line', type: 'line', source: 'exclaves', filter: ['!=', ['get', 'accuracy'], 'schematic'],
+        paint: { 'line-color': EXCLAVE_COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] } },
+      { id: 'exclaves-schematic-line', type: 'line', source: 'exclaves', filter: ['==', ['get', 'accuracy'], 'schematic'],
+        paint: { 'line-color': EXCLAVE_COLOUR, 'line-width': 2, 'line-dasharray': [0.5, 2] } },
       { id: 'boundary-lines', type: 'line', source: 'base', 'source-layer': 'boundary-lines',
         paint: { 'line-color': boundaryColourExpression(), 'line-width': ['case', ['==', ['get', 'agreed'], true], 4, 2.5],
           'line-opacity': 0.95 },

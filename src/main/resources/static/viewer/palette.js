@@ -49,6 +49,8 @@ export const CHECKPOINT_KINDS = {
 
 export const EVENT_COLOUR = '#5e3c99';
 export const DIFF_COLOUR = '#44AA99';
+/** Exclaves in the map comparison: outlined, never filled, so the areas between the lines stay readable under them. */
+export const EXCLAVE_COLOUR = '#7a6470';
 
 export function regimeColour(code) {
   if (!code) { return REGIME_NONE; }
