@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.corridorgis.security.ApiTokens;
 import org.corridorgis.security.Role;
+import org.corridorgis.support.HeadlessChromium;
 import org.corridorgis.support.PostgisIntegrationTest;
 import org.corridorgis.support.ServiceClient;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,34 +48,19 @@ class ViewerEditingBrowserTest {
     @Autowired
     ApiTokens tokens;
 
+    HeadlessChromium chromium;
     ChromeDriver driver;
-    Path profile;
 
     @BeforeAll
     void browser() throws Exception {
-        assertThat(Files.isExecutable(ViewerBrowserTest.CHROMIUM) && Files.isExecutable(ViewerBrowserTest.CHROMEDRIVER))
-                .as("Debian chromium and chromium-driver are installed (./corridor test installs them)").isTrue();
-        profile = Files.createTempDirectory("viewer-editing-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ViewerBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--window-size=1280,800", "--force-device-scale-factor=1", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(ViewerBrowserTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterAll
     void close() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
