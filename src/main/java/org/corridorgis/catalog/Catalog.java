@@ -1,10 +1,12 @@
 package org.corridorgis.catalog;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.corridorgis.filter.QueryableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     private static final String COLLECTIONS_SQL = """
-            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom, c.regimes,
+            select c.id, c.table_name, c.title, c.description, c.geometry_type, c.sort_order, c.tile_minzoom, c.regimes, c.rebuilds,
                    case when k.relkind in ('r', 'm') then pg_relation_size(k.oid) else -1 end as table_bytes,
                    a.attname as column_name, format_type(a.atttypid, a.atttypmod) as column_type,
                    t.typcategory as category, et.typname as element_type, t.typname as type_name,
@@ -94,7 +96,7 @@ public class Catalog {
                     return new CollectionBuilder(id, rs.getString("table_name"), rs.getString("title"),
                             rs.getString("description"), rs.getString("geometry_type"), rs.getInt("sort_order"),
                             rs.getInt("tile_minzoom"), rs.getLong("table_bytes"),
-                            RegimeCarrier.of(rs.getString("regimes")));
+                            RegimeCarrier.of(rs.getString("regimes")), rebuilds(rs.getArray("rebuilds")));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -112,6 +114,14 @@ public class Catalog {
             }
         });
         return builders.values().stream().map(CollectionBuilder::build).toList();
+    }
+
+    private static Set<DerivedData> rebuilds(java.sql.Array names) throws java.sql.SQLException {
+        Set<DerivedData> sets = EnumSet.noneOf(DerivedData.class);
+        for (Object name : (Object[]) names.getArray()) {
+            sets.add(DerivedData.of((String) name));
+        }
+        return sets;
     }
 
     public Optional<Collection> collection(String id) {
@@ -144,12 +154,14 @@ public class Catalog {
         final int tileMinZoom;
         final long tableBytes;
         final RegimeCarrier regimes;
+        final Set<DerivedData> rebuilds;
         final List<Property> properties = new ArrayList<>();
         Property idProperty;
 
         CollectionBuilder(String id, String table, String title, String description, String geometryType, int sortOrder,
-                          int tileMinZoom, long tableBytes, RegimeCarrier regimes) {
+                          int tileMinZoom, long tableBytes, RegimeCarrier regimes, Set<DerivedData> rebuilds) {
             this.tileMinZoom = tileMinZoom;
+            this.rebuilds = rebuilds;
             this.tableBytes = tableBytes;
             this.regimes = regimes;
             this.id = id;
@@ -161,7 +173,7 @@ public class Catalog {
         }
 
         Collection build() {
-            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty, tableBytes, regimes);
+            return new Collection(id, table, title, description, geometryType, sortOrder, properties, tileMinZoom, idProperty, tableBytes, regimes, rebuilds);
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.corridorgis.catalog;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.corridorgis.filter.Queryable;
 import org.corridorgis.filter.QueryableResolver;
@@ -23,10 +26,11 @@ import org.corridorgis.filter.QueryableType;
  *                      how much a query that reads every row must at least scan; -1 when the collection is a view
  *                      (or a partitioned table), whose cost its size does not tell
  * @param regimes       how its features carry a control regime under a scenario, or null when they carry none
+ * @param rebuilds      the derived data a write to the collection rebuilds in the same transaction
  */
 public record Collection(String id, String table, String title, String description, String geometryType,
                          int sortOrder, List<Property> properties, int tileMinZoom, Property idProperty, long tableBytes,
-                         RegimeCarrier regimes) {
+                         RegimeCarrier regimes, Set<DerivedData> rebuilds) {
 
     public static final String SCHEMA = "corridor";
     public static final String ID_COLUMN = "id";
@@ -34,6 +38,7 @@ public record Collection(String id, String table, String title, String descripti
 
     public Collection {
         properties = List.copyOf(properties);
+        rebuilds = rebuilds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(rebuilds));
     }
 
     /** Whether a feature page lists the features' regimes under each scenario (and takes {@code scenario=}). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.corridorgis.catalog.Collection;
+import org.corridorgis.catalog.DerivedData;
 import org.corridorgis.catalog.Property;
 import org.corridorgis.catalog.SqlIdentifiers;
 import org.corridorgis.security.Author;
@@ -355,13 +356,10 @@ class FeatureWrites {
         jdbc.sql("update " + c.sqlTable() + " set " + String.join(", ", sets) + " where \"id\" = ?").params(params).update();
     }
 
-    /** Route segments follow routes and countries; the exposure zones follow disputed areas and boundary lines. */
+    /** The derived data the catalogue says the collection's writes rebuild (route segments, exposure zones). */
     private void rebuildDerived(Collection c) {
-        if (c.id().equals("routes") || c.id().equals("countries")) {
-            jdbc.sql("select corridor.rebuild_route_segments()").query(Integer.class).single();
-        }
-        if (Set.of("disputed-areas", "boundary-lines", "boundary-maps").contains(c.id())) {
-            jdbc.sql("select corridor.rebuild_exposure_zones()").query(Integer.class).single();
+        for (DerivedData d : c.rebuilds()) {
+            jdbc.sql(d.rebuildSql()).query(Integer.class).single();
         }
     }
 
