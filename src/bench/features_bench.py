@@ -104,16 +104,17 @@ def capture_sql():
     found = {}
     for l in lines:
         kind = "page" if "page SQL:" in l else "count"
-        sql, params = re.search(r"SQL: (.*) \| params: \[(.*)\]$", l.strip()).groups()
+        sql, params = re.search(r"SQL: (.*) \| params: \{(.*)\}$", l.strip()).groups()
         found.setdefault(kind, []).append((sql, params))
     return found
 
 
 def fill(sql, values):
-    """The service's statement with its ? placeholders as pgbench variables or literals."""
-    parts = sql.split("?")
-    assert len(parts) == len(values) + 1, (sql, values)
-    return "".join(p + (values[i] if i < len(values) else "") for i, p in enumerate(parts))
+    """The service's statement with its placeholders (:p1, :p2, ... in the order of the values) as pgbench
+    variables or literals."""
+    names = {int(n) for n in re.findall(r"(?<!:):p(\d+)\b", sql)}
+    assert names == set(range(1, len(values) + 1)), (sql, values)
+    return re.sub(r"(?<!:):p(\d+)\b", lambda m: values[int(m.group(1)) - 1], sql)
 
 
 def pgbench_script(sql, variables, values):
@@ -300,7 +301,7 @@ def main():
     sql = capture_sql()
     first_page, cursor_page, bbox_page, first_page_1m = sql["page"][:4]
     count_all, _, count_bbox, count_all_1m = sql["count"][:4]
-    budget_row = count_bbox[1].split(", ")[-1]  # the count's last parameter: the budget plus one
+    budget_row = count_bbox[1].split(", ")[-1].split("=", 1)[1]  # the count's last parameter: the budget plus one
 
     svc = Service("64m", log="service.log")
     rows, results = [], {}

@@ -106,7 +106,7 @@ class DownloadWriters implements ItemsDownloads {
         Collection c = query.collection();
         int srid = query.crs().srid();
         if (c.spatial()) {
-            jdbc.sql("select split_part(srtext, '\"', 2) as name, srtext from spatial_ref_sys where srid = ?").param(srid)
+            jdbc.sql("select split_part(srtext, '\"', 2) as name, srtext from spatial_ref_sys where srid = :srid").param("srid", srid)
                     .query((rs, n) -> {
                         gpkg.spatialReferenceSystem(srid, rs.getString("name"), rs.getString("srtext"));
                         return null;

@@ -13,6 +13,7 @@ import org.corridorgis.catalog.Collection;
 import org.corridorgis.catalog.DerivedData;
 import org.corridorgis.catalog.Property;
 import org.corridorgis.catalog.SqlIdentifiers;
+import org.corridorgis.filter.SqlFragment;
 import org.corridorgis.security.Author;
 import org.corridorgis.web.DataVersion;
 import org.corridorgis.web.ProblemException;
@@ -80,8 +81,8 @@ class FeatureWrites {
                 // derived data (exposure zones) may take longer than a reader's budget
                 jdbc.sql("set local statement_timeout = 60000").update();
                 if (op != Operation.CREATE) {
-                    OffsetDateTime recorded = jdbc.sql("select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = ? for update")
-                            .param(id).query(OffsetDateTime.class).optional()
+                    OffsetDateTime recorded = jdbc.sql("select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = :id for update")
+                            .param("id", id).query(OffsetDateTime.class).optional()
                             .orElseThrow(() -> ProblemException.notFound("collection '" + c.id() + "' has no feature '" + id + "'"));
                     if (ifMatchState != null && !ifMatchState.equals(DataVersion.featureState(c.id(), id, recorded))) {
                         throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
@@ -89,7 +90,7 @@ class FeatureWrites {
                     }
                 }
                 if (op == Operation.DELETE) {
-                    jdbc.sql("delete from " + c.sqlTable() + " where \"id\" = ?").param(id).update();
+                    jdbc.sql("delete from " + c.sqlTable() + " where \"id\" = :id").param("id", id).update();
                 } else {
                     Values values = values(op, c, input);
                     if (op == Operation.CREATE) {
@@ -101,7 +102,7 @@ class FeatureWrites {
                 if (dryRun) {
                     jdbc.sql("set constraints all immediate").update();
                     String stored = c.spatial() && input != null && input.geometry() != null
-                            ? jdbc.sql("select ST_AsGeoJSON(t.\"geom\") from " + c.sqlTable() + " t where t.\"id\" = ?").param(id)
+                            ? jdbc.sql("select ST_AsGeoJSON(t.\"geom\") from " + c.sqlTable() + " t where t.\"id\" = :id").param("id", id)
                                     .query(String.class).single()
                             : null;
                     status.setRollbackOnly();
@@ -110,17 +111,19 @@ class FeatureWrites {
                 rebuildDerived(c);
                 jdbc.sql("set constraints all immediate").update(); // deferred foreign keys answer here, inside the write
                 // who and why, for the version this write made (none when a replace or update changed nothing)
-                jdbc.sql("insert into corridor.change_log (collection, feature_id, operation, author, reason) select ?, ?, ?, ?, ? "
-                                + "where ? or exists (select 1 from " + c.sqlTable() + " t where t.\"id\" = ? and t.\"recorded_at\" = now())")
-                        .params(c.id(), id, op.name().toLowerCase(java.util.Locale.ROOT), author.name(), input == null ? null : input.reason(),
-                                op == Operation.DELETE, id)
+                jdbc.sql("insert into corridor.change_log (collection, feature_id, operation, author, reason) "
+                                + "select :collection, :id, :operation, :author, :reason "
+                                + "where :deleted or exists (select 1 from " + c.sqlTable() + " t where t.\"id\" = :id and t.\"recorded_at\" = now())")
+                        .param("collection", c.id()).param("id", id).param("operation", op.name().toLowerCase(java.util.Locale.ROOT))
+                        .param("author", author.name()).param("reason", input == null ? null : input.reason())
+                        .param("deleted", op == Operation.DELETE)
                         .update();
                 DataVersion.Snapshot version = jdbc.sql(DataVersion.CURRENT_SQL)
                         .query((rs, n) -> new DataVersion.Snapshot(rs.getLong("v"), rs.getObject("at", OffsetDateTime.class))).single();
                 String etag = null;
                 if (op != Operation.DELETE) {
-                    OffsetDateTime recorded = jdbc.sql("select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = ?")
-                            .param(id).query(OffsetDateTime.class).single();
+                    OffsetDateTime recorded = jdbc.sql("select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = :id")
+                            .param("id", id).query(OffsetDateTime.class).single();
                     etag = DataVersion.featureEtag(version, "/collections/" + RequestUrls.encode(c.id()) + "/items/" + RequestUrls.encode(id),
                             DataVersion.featureState(c.id(), id, recorded));
                 }
@@ -132,13 +135,12 @@ class FeatureWrites {
     }
 
     /** The column values of a write, as SQL with bind parameters: in column order. */
-    private record Values(List<String> columns, List<String> expressions, List<Object> params) {
+    private record Values(List<String> columns, List<SqlFragment> expressions) {
     }
 
     private Values values(Operation op, Collection c, FeatureInput in) {
         List<String> columns = new ArrayList<>();
-        List<String> expressions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<SqlFragment> expressions = new ArrayList<>();
         Set<String> generated = generated(c);
         boolean whole = op != Operation.UPDATE;
         // geometry
@@ -146,11 +148,10 @@ class FeatureWrites {
             if (in.geometry() != null) {
                 columns.add(SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN));
                 expressions.add(geometry(c, in));
-                params.add(in.geometry());
             } else if (whole || in.geometryGiven()) {
                 if (op != Operation.CREATE) {
                     columns.add(SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN));
-                    expressions.add("null");
+                    expressions.add(NULL);
                 }
             }
         } else if (in.geometry() != null) {
@@ -168,15 +169,14 @@ class FeatureWrites {
             columns.add(p.sqlName());
             JsonNode v = e.getValue();
             if (v == null || v.isNull()) {
-                expressions.add("null");
+                expressions.add(NULL);
                 continue;
             }
-            expressions.add(valueSql(c, p, v, params));
+            expressions.add(valueSql(c, p, v));
         }
         if (in.markedBy() != null && c.property(CREATED_BY).isPresent()) {
             columns.add(SqlIdentifiers.quote(CREATED_BY));
-            expressions.add("?");
-            params.add(in.markedBy());
+            expressions.add(SqlFragment.value(in.markedBy()));
         }
         if (whole) {
             // a replace sets every column: those not sent go back to their default (or null)
@@ -184,7 +184,7 @@ class FeatureWrites {
                 if (!p.name().equals(Collection.GEOMETRY_COLUMN) && !READ_ONLY.contains(p.name()) && !generated.contains(p.name())
                         && !p.name().equals(CREATED_BY) && !in.properties().containsKey(p.name()) && op == Operation.REPLACE) {
                     columns.add(p.sqlName());
-                    expressions.add("default");
+                    expressions.add(SqlFragment.text("default"));
                 }
             }
             for (String required : List.of("sources", "accuracy")) {
@@ -199,10 +199,13 @@ class FeatureWrites {
             }
         }
         checkDates(in);
-        return new Values(columns, expressions, params);
+        return new Values(columns, expressions);
     }
 
-    private String valueSql(Collection c, Property p, JsonNode v, List<Object> params) {
+    private static final SqlFragment NULL = SqlFragment.text("null");
+
+    /** A property's value as a bind parameter of the column's type. */
+    private SqlFragment valueSql(Collection c, Property p, JsonNode v) {
         String name = p.name();
         switch (p.type()) {
             case STRING -> {
@@ -212,22 +215,19 @@ class FeatureWrites {
                 if (name.equals("accuracy") && !ACCURACY.contains(v.asString())) {
                     throw unprocessable("accuracy must be one of " + ACCURACY + ", not '" + v.asString() + "'");
                 }
-                params.add(v.asString());
-                return "cast(? as " + p.pgType() + ")";
+                return SqlFragment.of("cast(:value as " + p.pgType() + ")", "value", v.asString());
             }
             case INTEGER, NUMBER -> {
                 if (!v.isNumber()) {
                     throw badValue(name, p.type() == org.corridorgis.filter.QueryableType.INTEGER ? "an integer" : "a number");
                 }
-                params.add(v.asString());
-                return "cast(? as " + p.pgType() + ")";
+                return SqlFragment.of("cast(:value as " + p.pgType() + ")", "value", v.asString());
             }
             case BOOLEAN -> {
                 if (!v.isBoolean()) {
                     throw badValue(name, "true or false");
                 }
-                params.add(v.asBoolean());
-                return "?";
+                return SqlFragment.value(v.asBoolean());
             }
             case DATE -> {
                 if (!v.isString()) {
@@ -238,8 +238,7 @@ class FeatureWrites {
                 } catch (DateTimeParseException e) {
                     throw badValue(name, "a date (YYYY-MM-DD)");
                 }
-                params.add(v.asString());
-                return "cast(? as date)";
+                return SqlFragment.of("cast(:value as date)", "value", v.asString());
             }
             case TIMESTAMP -> {
                 if (!v.isString()) {
@@ -250,8 +249,7 @@ class FeatureWrites {
                 } catch (DateTimeParseException e) {
                     throw badValue(name, "a date and time (RFC 3339)");
                 }
-                params.add(v.asString());
-                return "cast(? as " + p.pgType() + ")";
+                return SqlFragment.of("cast(:value as " + p.pgType() + ")", "value", v.asString());
             }
             case STRING_ARRAY -> {
                 if (!v.isArray()) {
@@ -265,12 +263,11 @@ class FeatureWrites {
                 if (name.equals("sources") && !c.id().equals("sources")) {
                     checkSources(v);
                 }
-                params.add(v.toString());
-                return "cast(array(select jsonb_array_elements_text(cast(? as jsonb))) as " + p.pgType() + ")";
+                return SqlFragment.of("cast(array(select jsonb_array_elements_text(cast(:value as jsonb))) as " + p.pgType() + ")",
+                        "value", v.toString());
             }
             case JSON -> {
-                params.add(v.toString());
-                return "cast(? as " + p.pgType() + ")";
+                return SqlFragment.of("cast(:value as " + p.pgType() + ")", "value", v.toString());
             }
             default -> throw badValue(name, "a value of another kind");
         }
@@ -280,9 +277,9 @@ class FeatureWrites {
         if (sources.isEmpty()) {
             throw unprocessable("'sources' must name at least one source");
         }
-        List<String> unknown = jdbc.sql("select s from jsonb_array_elements_text(cast(? as jsonb)) s "
+        List<String> unknown = jdbc.sql("select s from jsonb_array_elements_text(cast(:sources as jsonb)) s "
                         + "where not exists (select 1 from corridor.sources x where x.id = s)")
-                .param(sources.toString()).query(String.class).list();
+                .param("sources", sources.toString()).query(String.class).list();
         if (!unknown.isEmpty()) {
             throw unprocessable("'sources' names sources that do not exist: " + unknown + "; add them to the collection 'sources' first");
         }
@@ -303,7 +300,7 @@ class FeatureWrites {
     }
 
     /** The geometry in storage coordinates (EPSG:4326, longitude first, 2D), checked for its type, validity and region. */
-    private String geometry(Collection c, FeatureInput in) {
+    private SqlFragment geometry(Collection c, FeatureInput in) {
         String expected = c.geometryType();
         String sent = in.geometryType();
         boolean multi = false;
@@ -314,13 +311,13 @@ class FeatureWrites {
                 throw unprocessable("collection '" + c.id() + "' holds " + expected + " geometries, not " + sent);
             }
         }
-        String sql = "ST_Force2D(" + in.crs().toStorage("ST_SetSRID(ST_GeomFromGeoJSON(cast(? as text)), " + in.crs().srid() + ")") + ")";
+        String sql = "ST_Force2D(" + in.crs().toStorage("ST_SetSRID(ST_GeomFromGeoJSON(cast(:geometry as text)), " + in.crs().srid() + ")") + ")";
         if (multi) {
             sql = "ST_Multi(" + sql + ")";
         }
         Map<String, Object> check = jdbc.sql("select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, corridor.in_region(g) as inside, "
                         + "ST_IsEmpty(g) as empty from (select " + sql + " as g) x")
-                .param(in.geometry()).query().singleRow();
+                .param("geometry", in.geometry()).query().singleRow();
         if (Boolean.TRUE.equals(check.get("empty"))) {
             throw unprocessable("the geometry is empty");
         }
@@ -331,29 +328,30 @@ class FeatureWrites {
             throw unprocessable("the geometry lies outside the region the service covers (longitude 42.5 to 51, latitude 37 to 42.5"
                     + (in.crs().latitudeFirst() ? "; with Content-Crs EPSG:4326 the coordinates are latitude first" : "") + ")");
         }
-        return sql;
+        return SqlFragment.of(sql, "geometry", in.geometry());
     }
 
     private void insert(Collection c, String id, Values v) {
-        List<Object> params = new ArrayList<>();
-        params.add(id);
-        params.addAll(v.params());
         String columns = String.join(", ", prepend(SqlIdentifiers.quote(Collection.ID_COLUMN), v.columns()));
-        String values = String.join(", ", prepend("?", v.expressions()));
-        jdbc.sql("insert into " + c.sqlTable() + " (" + columns + ") values (" + values + ")").params(params).update();
+        List<SqlFragment> values = new ArrayList<>();
+        values.add(SqlFragment.value(id));
+        values.addAll(v.expressions());
+        SqlFragment insert = SqlFragment.cat("insert into " + c.sqlTable() + " (" + columns + ") values (",
+                SqlFragment.join(", ", values), ")");
+        jdbc.sql(insert.sql()).params(insert.paramMap()).update();
     }
 
     private void update(Collection c, String id, Values v) {
         if (v.columns().isEmpty()) {
             return; // nothing to change: the version stays
         }
-        List<String> sets = new ArrayList<>();
+        List<SqlFragment> sets = new ArrayList<>();
         for (int i = 0; i < v.columns().size(); i++) {
-            sets.add(v.columns().get(i) + " = " + v.expressions().get(i));
+            sets.add(SqlFragment.cat(v.columns().get(i) + " = ", v.expressions().get(i)));
         }
-        List<Object> params = new ArrayList<>(v.params());
-        params.add(id);
-        jdbc.sql("update " + c.sqlTable() + " set " + String.join(", ", sets) + " where \"id\" = ?").params(params).update();
+        SqlFragment update = SqlFragment.cat("update " + c.sqlTable() + " set ", SqlFragment.join(", ", sets),
+                " where \"id\" = ", SqlFragment.value(id));
+        jdbc.sql(update.sql()).params(update.paramMap()).update();
     }
 
     /** The derived data the catalogue says the collection's writes rebuild (route segments, exposure zones). */
@@ -388,8 +386,8 @@ class FeatureWrites {
         if (!base.isString()) {
             throw badValue("based_on", "the id of a scenario");
         }
-        String copied = jdbc.sql("select (to_jsonb(s) - 'id' - 'recorded_at' - 'created_by')::text from " + scenarios.sqlTable() + " s where s.\"id\" = ?")
-                .param(base.asString()).query(String.class).optional()
+        String copied = jdbc.sql("select (to_jsonb(s) - 'id' - 'recorded_at' - 'created_by')::text from " + scenarios.sqlTable() + " s where s.\"id\" = :id")
+                .param("id", base.asString()).query(String.class).optional()
                 .orElseThrow(() -> unprocessable("based_on names no scenario: '" + base.asString() + "'"));
         Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
         tools.jackson.databind.json.JsonMapper.builder().build().readTree(copied).properties()
@@ -410,7 +408,7 @@ class FeatureWrites {
         if (c.property(CREATED_BY).isEmpty()) {
             return java.util.Optional.empty();
         }
-        return jdbc.sql("select t.\"created_by\" from " + c.sqlTable() + " t where t.\"id\" = ?").param(id)
+        return jdbc.sql("select t.\"created_by\" from " + c.sqlTable() + " t where t.\"id\" = :id").param("id", id)
                 .query(String.class).optional();
     }
 

@@ -74,18 +74,20 @@ class Proposals {
             feature = f.toString();
         }
         return jdbc.sql("insert into corridor.proposal (collection, feature_id, operation, feature, based_on, author, reason) "
-                        + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id")
-                .params(c.id(), featureId, op.name().toLowerCase(Locale.ROOT), feature, basedOn, author.name(), input.reason())
+                        + "values (:collection, :feature_id, :operation, cast(:feature as jsonb), :based_on, :author, :reason) returning id")
+                .param("collection", c.id()).param("feature_id", featureId).param("operation", op.name().toLowerCase(Locale.ROOT))
+                .param("feature", feature).param("based_on", basedOn).param("author", author.name()).param("reason", input.reason())
                 .query(Long.class).single();
     }
 
     Optional<Proposal> find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> proposal(rs)).optional();
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> proposal(rs)).optional();
     }
 
     List<Proposal> list(String status, String collection) {
-        return jdbc.sql(SELECT + " where (cast(? as text) = 'all' or status = ?) and (cast(? as text) is null or collection = ?) order by id")
-                .params(status, status, collection, collection).query((rs, n) -> proposal(rs)).list();
+        return jdbc.sql(SELECT + " where (cast(:status as text) = 'all' or status = :status)"
+                        + " and (cast(:collection as text) is null or collection = :collection) order by id")
+                .param("status", status).param("collection", collection).query((rs, n) -> proposal(rs)).list();
     }
 
     /** Applies an open proposal as its author's write, and marks it accepted, in one transaction. */
@@ -97,7 +99,7 @@ class Proposals {
             FeatureInput input = p.feature() == null
                     ? new FeatureInput(null, false, null, null, java.util.Map.of(), org.corridorgis.crs.SupportedCrs.CRS84, p.reason(), null)
                     : FeatureInput.parse(p.feature(), op == FeatureWrites.Operation.UPDATE, null, null).withReason(p.reason());
-            String basedOn = jdbc.sql("select based_on from corridor.proposal where id = ?").param(id).query(String.class).optional().orElse(null);
+            String basedOn = jdbc.sql("select based_on from corridor.proposal where id = :id").param("id", id).query(String.class).optional().orElse(null);
             FeatureWrites.Written written;
             try {
                 written = writes.write(op, c, p.featureId(), input, basedOn, new Author(p.author(), Set.of(Role.EDITOR), "proposal"));
@@ -121,7 +123,7 @@ class Proposals {
     }
 
     private Proposal open(long id) {
-        Proposal p = jdbc.sql(SELECT + " where id = ? for update").param(id).query((rs, n) -> proposal(rs)).optional()
+        Proposal p = jdbc.sql(SELECT + " where id = :id for update").param("id", id).query((rs, n) -> proposal(rs)).optional()
                 .orElseThrow(() -> ProblemException.notFound("there is no proposal " + id));
         if (!p.status().equals("open")) {
             throw new ProblemException(HttpStatus.CONFLICT, "Proposal decided", "proposal " + id + " was " + p.status()
@@ -131,8 +133,9 @@ class Proposals {
     }
 
     private void decide(long id, String status, Author reviewer, String note) {
-        jdbc.sql("update corridor.proposal set status = ?, decided_by = ?, decided_at = now(), decision = ? where id = ?")
-                .params(status, reviewer.name(), note, id).update();
+        jdbc.sql("update corridor.proposal set status = :status, decided_by = :decided_by, decided_at = now(), decision = :decision"
+                        + " where id = :id")
+                .param("status", status).param("decided_by", reviewer.name()).param("decision", note).param("id", id).update();
     }
 
     /**
@@ -149,9 +152,9 @@ class Proposals {
         List<Open> open = jdbc.sql("select p.id, p.feature_id, p.operation, p.author, p.reason, p.proposed_at, "
                         + "(case when jsonb_typeof(p.feature -> 'geometry') = 'object' then jsonb_set(p.feature, '{geometry}', ST_AsGeoJSON("
                         + page.crs().fromStorage(stored) + ", " + page.crs().decimals() + ")::jsonb) else p.feature end)::text as feature "
-                        + "from corridor.proposal p where p.collection = ? and p.status = 'open' and (cast(? as text) is null or p.feature_id = ?) "
-                        + "order by p.id")
-                .params(c.id(), featureId, featureId)
+                        + "from corridor.proposal p where p.collection = :collection and p.status = 'open' "
+                        + "and (cast(:feature_id as text) is null or p.feature_id = :feature_id) order by p.id")
+                .param("collection", c.id()).param("feature_id", featureId)
                 .query((rs, n) -> new Open(rs.getLong("id"), rs.getString("feature_id"), rs.getString("operation"), rs.getString("author"),
                         rs.getString("reason"), rs.getObject("proposed_at", OffsetDateTime.class), rs.getString("feature")))
                 .list();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.corridorgis.crs.SupportedCrs;
+import org.corridorgis.filter.SqlFragment;
 import org.corridorgis.web.ProblemException;
 
 /**
@@ -71,41 +72,28 @@ public record BoundingBox(double minX, double minY, double maxX, double maxY, Su
 
     /**
      * SQL that is true when the geometry expression intersects the box: the index test ({@code &&}) and then
-     * the exact one, once per half for a box across the antimeridian. Values come in {@link #params()}.
+     * the exact one, once per half for a box across the antimeridian; the corners are bind values.
      */
-    public String intersectsSql(String geometry) {
-        List<String> tests = new ArrayList<>();
-        for (int i = 0; i < parts().size(); i++) {
-            tests.add(geometry + " && " + boxSql() + " and ST_Intersects(" + geometry + ", " + boxSql() + ")");
-        }
-        return tests.size() == 1 ? tests.get(0) : "((" + String.join(") or (", tests) + "))";
-    }
-
-    public Object[] params() {
-        List<Object> values = new ArrayList<>();
+    public SqlFragment intersects(String geometry) {
+        List<SqlFragment> tests = new ArrayList<>();
         for (double[] part : parts()) {
-            for (int twice = 0; twice < 2; twice++) {
-                for (double v : part) {
-                    values.add(v);
-                }
-                if (!crs.geographic()) {
-                    values.add(Math.max(part[2] - part[0], part[3] - part[1]) / SEGMENTS_PER_SIDE);
-                }
-            }
+            tests.add(SqlFragment.cat(geometry + " && ", box(part), " and ST_Intersects(" + geometry + ", ", box(part), ")"));
         }
-        return values.toArray();
+        return tests.size() == 1 ? tests.get(0) : SqlFragment.cat("((", SqlFragment.join(") or (", tests), "))");
     }
 
     /**
      * One box as a storage-CRS geometry. A projected box is densified first: its straight sides are curves in
      * longitude and latitude, and four transformed corners alone would cut a different area.
      */
-    private String boxSql() {
-        String envelope = "ST_MakeEnvelope(?, ?, ?, ?, " + crs.srid() + ")";
-        if (!crs.geographic()) {
-            envelope = "ST_Segmentize(" + envelope + ", greatest(?, 1e-6))";
+    private SqlFragment box(double[] part) {
+        String envelope = "ST_MakeEnvelope(:x1, :y1, :x2, :y2, " + crs.srid() + ")";
+        if (crs.geographic()) {
+            return SqlFragment.of(crs.toStorage(envelope), "x1", part[0], "y1", part[1], "x2", part[2], "y2", part[3]);
         }
-        return crs.toStorage(envelope);
+        double step = Math.max(part[2] - part[0], part[3] - part[1]) / SEGMENTS_PER_SIDE;
+        return SqlFragment.of(crs.toStorage("ST_Segmentize(" + envelope + ", greatest(:step, 1e-6))"),
+                "x1", part[0], "y1", part[1], "x2", part[2], "y2", part[3], "step", step);
     }
 
     /** The box in its own axis order, split in two at 180° if it crosses it. */

@@ -102,7 +102,7 @@ class CollectionDescriptions {
         List<String> projected = java.util.Arrays.stream(SupportedCrs.values()).filter(crs -> !crs.geographic())
                 .map(crs -> "(" + crs.srid() + ")").toList();
         String sql = """
-                with data(x0, y0, x1, y1) as (values (cast(? as float8), cast(? as float8), cast(? as float8), cast(? as float8))),
+                with data(x0, y0, x1, y1) as (values (cast(:x0 as float8), cast(:y0 as float8), cast(:x1 as float8), cast(:y1 as float8))),
                      pads(pad) as (values (0.0001), (0.001), (0.01), (0.02), (0.05), (0.1), (0.2), (0.5), (1.0), (2.0)),
                      boxes as (
                        select pad, greatest(-180, floor((x0 - pad) * 1e4) / 1e4) as x0, greatest(-85, floor((y0 - pad) * 1e4) / 1e4) as y0,
@@ -123,7 +123,7 @@ class CollectionDescriptions {
                  order by b.pad
                  limit 1
                 """.formatted(String.join(", ", projected));
-        return jdbc.sql(sql).params(data[0], data[1], data[2], data[3])
+        return jdbc.sql(sql).param("x0", data[0]).param("y0", data[1]).param("x1", data[2]).param("y1", data[3])
                 .query((rs, n) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
                 .optional()
                 .orElseGet(() -> List.of(Math.floor(data[0] * 1e4) / 1e4, Math.floor(data[1] * 1e4) / 1e4,

@@ -32,7 +32,7 @@ class CollectionSchemas {
               from pg_constraint k
               join pg_class c on c.oid = k.conrelid
               join pg_namespace n on n.oid = c.relnamespace
-             where k.contype = 'c' and n.nspname = ? and c.relname = ?
+             where k.contype = 'c' and n.nspname = :schema and c.relname = :table
              order by k.conname
             """;
     private static final Pattern IN_LIST = Pattern.compile("^CHECK \\(\\(\"?([a-z_0-9]+)\"? = ANY \\(ARRAY\\[(.*)]\\)\\)\\)$");
@@ -175,7 +175,7 @@ class CollectionSchemas {
 
     private Map<String, List<String>> closedLists(Collection c) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        for (String definition : jdbc.sql(CLOSED_LISTS_SQL).params(Collection.SCHEMA, c.table()).query(String.class).list()) {
+        for (String definition : jdbc.sql(CLOSED_LISTS_SQL).param("schema", Collection.SCHEMA).param("table", c.table()).query(String.class).list()) {
             Matcher m = IN_LIST.matcher(definition);
             if (!m.matches()) {
                 continue;

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.corridorgis.filter.SqlFragment;
 import org.corridorgis.web.ProblemException;
 
 /**
@@ -60,28 +63,23 @@ public record DateTimeInterval(LocalDate start, LocalDate end) {
 
     /**
      * A feature matches when the days it describes overlap this interval; a null valid_from or valid_to is an
-     * open end. Parameters in order: the interval's end (if any), then its start (if any).
+     * open end.
      */
-    public String sql(String validFrom, String validTo) {
-        StringBuilder sql = new StringBuilder("(true");
+    public SqlFragment sql(String validFrom, String validTo) {
+        List<SqlFragment> conditions = new ArrayList<>();
+        conditions.add(SqlFragment.text("(true"));
         if (end != null) {
-            sql.append(" and (").append(validFrom).append(" is null or ").append(validFrom).append(" <= ?)");
+            conditions.add(SqlFragment.of(" and (" + validFrom + " is null or " + validFrom + " <= :end)", "end", end));
         }
         if (start != null) {
-            sql.append(" and (").append(validTo).append(" is null or ").append(validTo).append(" >= ?)");
+            conditions.add(SqlFragment.of(" and (" + validTo + " is null or " + validTo + " >= :start)", "start", start));
         }
-        return sql.append(")").toString();
+        conditions.add(SqlFragment.text(")"));
+        return SqlFragment.cat(conditions.toArray());
     }
 
     /** The day whose state a request asks for: the instant, or the last day of the interval (its first if open-ended). */
     public LocalDate stateDay() {
         return end != null ? end : start;
-    }
-
-    public Object[] params() {
-        if (start != null && end != null) {
-            return new Object[] {end, start};
-        }
-        return end != null ? new Object[] {end} : new Object[] {start};
     }
 }

@@ -36,13 +36,13 @@ class FeatureExtras {
                      'valid_from', a.valid_from, 'valid_to', a.valid_to,
                      'passport_control', r.passport_control, 'customs_control', r.customs_control,
                      'border_control', r.border_control, 'operator', r.operator) order by a.scenario_id), '[]'::json)
-              from corridor.assignments_at(cast(? as date)) a
+              from corridor.assignments_at(cast(:at as date)) a
               left join corridor.control_regimes r on r.code = a.regime
              where a.part = 'checkpoints' and a.target_id = %s
-               and (cast(? as text) is null or a.scenario_id = ?)""";
+               and (cast(:scenario as text) is null or a.scenario_id = :scenario)""";
 
     private static final String ROUTE_EXTRAS = """
-            'regimes_at', coalesce(cast(? as date), current_date),
+            'regimes_at', coalesce(cast(:at as date), current_date),
             'checkpoint_details', (
               select coalesce(json_agg(json_build_object(
                        'id', c.id, 'name', c.name, 'states', c.states, 'kind', c.kind, 'status', c.status,
@@ -61,13 +61,13 @@ class FeatureExtras {
                            'basis', a.basis, 'valid_from', a.valid_from, 'valid_to', a.valid_to,
                            'passport_control', r.passport_control, 'customs_control', r.customs_control,
                            'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json) as segments
-                    from corridor.assignments_at(cast(? as date)) a
+                    from corridor.assignments_at(cast(:at as date)) a
                     left join corridor.control_regimes r on r.code = a.regime
                    where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g
-               where cast(? as text) is null or s.id = ?)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
+               where cast(:scenario as text) is null or s.id = :scenario)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
 
     private static final String CHECKPOINT_EXTRAS = """
-            'regimes_at', coalesce(cast(? as date), current_date),
+            'regimes_at', coalesce(cast(:at as date), current_date),
             'scenario_regimes', (%s)""".formatted(CHECKPOINT_CONTROLS.formatted("t.id"));
 
     Sql properties(ItemsQuery query) {
@@ -75,11 +75,11 @@ class FeatureExtras {
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
         RegimeCarrier regimes = query.collection().regimesOnFeaturePages() ? query.collection().regimes() : null;
         if (regimes == RegimeCarrier.ROUTE) {
-            return new Sql().append(ROUTE_EXTRAS, at, at, s, s, at, s, s);
+            return new Sql().append(ROUTE_EXTRAS, "at", at, "scenario", s);
         }
         // a client that chose the properties gets a checkpoint's regimes only when it names a scenario
         if (regimes == RegimeCarrier.CHECKPOINT && (allProperties(query) || s != null)) {
-            return new Sql().append(CHECKPOINT_EXTRAS, at, at, s, s);
+            return new Sql().append(CHECKPOINT_EXTRAS, "at", at, "scenario", s);
         }
         return new Sql();
     }
@@ -92,20 +92,20 @@ class FeatureExtras {
 
     private static final String SEGMENT_REGIME = """
             (select string_agg(a.regime, ', ' order by a.regime)
-               from corridor.assignments_at(cast(? as date)) a
-              where a.scenario_id = ? and a.part = 'segments' and a.target_id = t.id and a.country = ?)""";
+               from corridor.assignments_at(cast(:at as date)) a
+              where a.scenario_id = :scenario and a.part = 'segments' and a.target_id = t.id and a.country = :country)""";
     private static final String ROUTE_OPEN = """
             coalesce((select bool_and(a.open)
-                        from corridor.assignments_at(cast(? as date)) a
-                       where a.scenario_id = ? and a.part = 'segments' and a.target_id = t.id), false)""";
+                        from corridor.assignments_at(cast(:at as date)) a
+                       where a.scenario_id = :scenario and a.part = 'segments' and a.target_id = t.id), false)""";
     private static final String CHECKPOINT_OPEN = """
             (select bool_and(a.open)
-               from corridor.assignments_at(cast(? as date)) a
-              where a.scenario_id = ? and a.part = 'checkpoints' and a.target_id = t.id)""";
+               from corridor.assignments_at(cast(:at as date)) a
+              where a.scenario_id = :scenario and a.part = 'checkpoints' and a.target_id = t.id)""";
     private static final String CHECKPOINT_REGIME = """
             (select string_agg(a.regime, ', ' order by a.regime)
-               from corridor.assignments_at(cast(? as date)) a
-              where a.scenario_id = ? and a.part = 'checkpoints' and a.target_id = t.id)""";
+               from corridor.assignments_at(cast(:at as date)) a
+              where a.scenario_id = :scenario and a.part = 'checkpoints' and a.target_id = t.id)""";
 
     /**
      * For files, where a cell holds one value: each scenario's regimes in force on the query's day (its
@@ -128,11 +128,11 @@ class FeatureExtras {
                   from corridor.scenarios s
                   left join lateral (
                         select distinct a.country
-                          from corridor.assignments_at(cast(? as date)) a
+                          from corridor.assignments_at(cast(:at as date)) a
                          where a.scenario_id = s.id and a.part = 'segments' and a.country is not null) c on true
-                 where cast(? as text) is null or s.id = ?
+                 where cast(:scenario as text) is null or s.id = :scenario
                  order by s.id, c.country""")
-                .param(at).param(query.scenario()).param(query.scenario())
+                .param("at", at).param("scenario", query.scenario())
                 .query(rs -> {
                     List<String> countries = countriesByScenario.computeIfAbsent(rs.getString(1), id -> new ArrayList<>());
                     if (rs.getString(2) != null) {
@@ -142,16 +142,16 @@ class FeatureExtras {
         for (var entry : countriesByScenario.entrySet()) {
             String scenario = entry.getKey();
             if (route) {
-                columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
+                columns.add(new ItemsSql.FlatColumn("open_" + scenario, new Sql().append(ROUTE_OPEN, "at", at, "scenario", scenario), DownloadColumn.Kind.BOOLEAN));
                 for (String country : entry.getValue()) {
                     columns.add(new ItemsSql.FlatColumn("regime_" + country + "_" + scenario,
-                            new Sql().append(SEGMENT_REGIME, at, scenario, country), DownloadColumn.Kind.TEXT));
+                            new Sql().append(SEGMENT_REGIME, "at", at, "scenario", scenario, "country", country), DownloadColumn.Kind.TEXT));
                 }
             } else {
                 columns.add(new ItemsSql.FlatColumn("regime_" + scenario,
-                        new Sql().append(CHECKPOINT_REGIME, at, scenario), DownloadColumn.Kind.TEXT));
+                        new Sql().append(CHECKPOINT_REGIME, "at", at, "scenario", scenario), DownloadColumn.Kind.TEXT));
                 columns.add(new ItemsSql.FlatColumn("open_" + scenario,
-                        new Sql().append(CHECKPOINT_OPEN, at, scenario), DownloadColumn.Kind.BOOLEAN));
+                        new Sql().append(CHECKPOINT_OPEN, "at", at, "scenario", scenario), DownloadColumn.Kind.BOOLEAN));
             }
         }
         return columns;

@@ -46,14 +46,15 @@ class FeatureHistory {
                 .append(")::jsonb, '{properties,recorded_to}', coalesce(to_jsonb(" + a + ".recorded_to), 'null'::jsonb)),"
                         + " '{properties,recorded_by}', coalesce(to_jsonb(w.author), 'null'::jsonb)),"
                         + " '{properties,change_reason}', coalesce(to_jsonb(w.reason), 'null'::jsonb))::text"
-                        + " from (select " + list + ", null::timestamptz as recorded_to from " + c.sqlTable() + " where \"id\" = ?"
-                        + " union all select " + list + ", recorded_to from " + c.sqlHistoryTable() + " where \"id\" = ?) " + a
-                        + " left join lateral (select l.author, l.reason from corridor.change_log l where l.collection = ?"
+                        + " from (select " + list + ", null::timestamptz as recorded_to from " + c.sqlTable() + " where \"id\" = :id"
+                        + " union all select " + list + ", recorded_to from " + c.sqlHistoryTable() + " where \"id\" = :id) " + a
+                        + " left join lateral (select l.author, l.reason from corridor.change_log l where l.collection = :collection"
                         + " and l.feature_id = " + a + ".\"id\" and l.recorded_at = " + a + ".\"recorded_at\" and l.operation <> 'delete'"
                         + " order by l.id desc limit 1) w on true",
-                        featureId, featureId, c.id());
+                        "id", featureId, "collection", c.id());
         if (asOf != null) {
-            sql.append(" where " + a + ".\"recorded_at\" <= ? and (" + a + ".recorded_to is null or " + a + ".recorded_to > ?)", asOf, asOf);
+            sql.append(" where " + a + ".\"recorded_at\" <= :as_of and (" + a + ".recorded_to is null or " + a + ".recorded_to > :as_of)",
+                    "as_of", asOf);
         }
         sql.append(" order by " + a + ".\"recorded_at\", " + a + ".recorded_to nulls last");
         return jdbc.sql(sql.text()).params(sql.params()).query(String.class).list();

@@ -32,9 +32,9 @@ class FeatureStates {
                     .query((rs, n) -> new Tag(new DataVersion.Snapshot(rs.getLong("v"), rs.getObject("at", OffsetDateTime.class)), null))
                     .single();
         }
-        return jdbc.sql("select x.v, x.at, (select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = ?) as recorded_at"
+        return jdbc.sql("select x.v, x.at, (select t.\"recorded_at\" from " + c.sqlTable() + " t where t.\"id\" = :id) as recorded_at"
                         + " from (" + DataVersion.CURRENT_SQL + ") x")
-                .param(featureId)
+                .param("id", featureId)
                 .query((rs, n) -> {
                     OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
                     return new Tag(new DataVersion.Snapshot(rs.getLong("v"), rs.getObject("at", OffsetDateTime.class)),

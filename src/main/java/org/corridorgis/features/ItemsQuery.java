@@ -30,7 +30,7 @@ public record ItemsQuery(Collection collection, int limit, long offset, Bounding
      * features that open proposals are about, read with the page's CRS, day, scenario and properties.
      */
     public ItemsQuery onlyFeatures(java.util.Collection<String> ids) {
-        SqlFragment those = new SqlFragment(ID.sqlName(ItemsSql.ALIAS) + " = any(?)", List.of((Object) ids.toArray(String[]::new)));
+        SqlFragment those = SqlFragment.of(ID.sqlName(ItemsSql.ALIAS) + " = any(:ids)", "ids", ids.toArray(String[]::new));
         return new ItemsQuery(collection, Math.max(1, ids.size()), 0, null, datetime, properties, List.of(), Map.of(), those, null, crs,
                 scenario, format);
     }

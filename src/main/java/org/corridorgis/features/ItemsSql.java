@@ -51,9 +51,9 @@ final class ItemsSql {
         }
         sql.append(order);
         // One row more than the page tells whether there is a next page.
-        sql.append(" limit ?", query.limit() + 1);
+        sql.append(" limit :limit", "limit", query.limit() + 1);
         if (offset) {
-            sql.append(" offset ?", query.offset()).append(") " + ALIAS + order);
+            sql.append(" offset :offset", "offset", query.offset()).append(") " + ALIAS + order);
         }
         return sql;
     }
@@ -100,7 +100,7 @@ final class ItemsSql {
                         + " from (select 1) one left join (select ")
                 .append(downloadProjection(geom, computed, true))
                 .append(", row_number() over (order by " + order + ") as \"__row\"")
-                .append(", (row_number() over (order by " + order + ") - 1) / ? as \"__chunk\"", chunkRows)
+                .append(", (row_number() over (order by " + order + ") - 1) / :chunk_rows as \"__chunk\"", "chunk_rows", chunkRows)
                 .append(rowsFromWhereOrderLimit())
                 .append(") s on true cross join lateral (select " + String.join(", ", names.stream().map(n -> "s." + SqlIdentifiers.quote(n)).toList())
                         + ") x");
@@ -172,9 +172,9 @@ final class ItemsSql {
             sql.append(" where ").append(where);
         }
         sql.append(" order by " + String.join(", ", keys.stream().map(k -> k.orderSql(ALIAS)).toList()));
-        sql.append(" limit ?", query.limit());
+        sql.append(" limit :limit", "limit", query.limit());
         if (query.cursor() == null && query.offset() > 0) {
-            sql.append(" offset ?", query.offset());
+            sql.append(" offset :offset", "offset", query.offset());
         }
         return sql;
     }
@@ -204,7 +204,7 @@ final class ItemsSql {
         } else {
             // The count runs only when the version differs from the one the known count was made at: PostgreSQL
             // evaluates the sub-select of the branch taken, and no other.
-            sql.append("case when dv.v = ? then null else (", count.knownVersion()).append(count(count.budget())).append(") end");
+            sql.append("case when dv.v = :known_version then null else (", "known_version", count.knownVersion()).append(count(count.budget())).append(") end");
         }
         sql.append(" as matched, ");
         if (query.cursor() != null) {
@@ -231,7 +231,7 @@ final class ItemsSql {
             return new Sql().append("select count(*) from " + collection.sqlTable() + " " + ALIAS);
         }
         return new Sql().append("select count(*) from (select from " + collection.sqlTable() + " " + ALIAS + " where ")
-                .append(where).append(" limit ?) matching", budget + 1);
+                .append(where).append(" limit :budget) matching", "budget", budget + 1);
     }
 
     /** Whether the request has conditions beyond the page position (a filter, bbox, datetime, property=value). */
@@ -243,7 +243,7 @@ final class ItemsSql {
     String countKey() {
         Sql where = where(false);
         StringBuilder key = new StringBuilder(collection.id()).append('\n').append(where.text());
-        for (Object p : where.params()) {
+        for (Object p : where.values()) {
             key.append('\n').append(p instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes)
                     : p instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(p));
         }
@@ -271,28 +271,27 @@ final class ItemsSql {
         }
         sql.append(before);
         sql.append(" order by " + String.join(", ", keys.stream().map(k -> Keyset.reversedOrder(k, ALIAS)).toList()));
-        return sql.append(" offset ? limit 1)", rowsBack - 1);
+        return sql.append(" offset :rows_back limit 1)", "rows_back", rowsBack - 1);
     }
 
     private Sql where(boolean withCursor) {
         Sql where = new Sql();
         if (query.bbox() != null) {
             if (collection.spatial()) {
-                and(where).append(query.bbox().intersectsSql(T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN)),
-                        query.bbox().params());
+                and(where).append(query.bbox().intersects(T + SqlIdentifiers.quote(Collection.GEOMETRY_COLUMN)));
             } else {
                 and(where).append("false"); // a feature without geometry lies outside every box
             }
         }
         if (query.datetime() != null) {
-            and(where).append(query.datetime().sql(T + "\"valid_from\"", T + "\"valid_to\""), query.datetime().params());
+            and(where).append(query.datetime().sql(T + "\"valid_from\"", T + "\"valid_to\""));
         }
         for (Map.Entry<Property, String> e : query.equalTo().entrySet()) {
             Property p = e.getKey();
             if (p.type() == QueryableType.STRING_ARRAY) {
-                and(where).append("? = any(" + p.sqlName(ALIAS) + ")", e.getValue());
+                and(where).append(":value = any(" + p.sqlName(ALIAS) + ")", "value", e.getValue());
             } else {
-                and(where).append(p.sqlName(ALIAS) + " = cast(? as " + p.pgType() + ")", e.getValue());
+                and(where).append(p.sqlName(ALIAS) + " = cast(:value as " + p.pgType() + ")", "value", e.getValue());
             }
         }
         if (query.filter() != null) {

@@ -36,7 +36,7 @@ final class Keyset {
     /** Rows at or before the given key values. */
     static Sql atOrBefore(List<SortKey> keys, List<String> values) {
         if (keys.size() == 1) { // by id alone: one range condition the primary key index answers
-            return new Sql().append(column(keys.get(0)) + (keys.get(0).descending() ? " >= " : " <= ") + cast(keys.get(0)), values.get(0));
+            return new Sql().append(column(keys.get(0)) + (keys.get(0).descending() ? " >= " : " <= ") + cast(keys.get(0)), "key", values.get(0));
         }
         Sql sql = before(keys, values);
         sql = new Sql().append("(").append(sql).append(" or (");
@@ -50,7 +50,7 @@ final class Keyset {
 
     private static Sql expand(List<SortKey> keys, List<String> values, boolean inclusive) {
         if (keys.size() == 1) { // the common case, by id alone: one range condition the primary key index answers
-            return new Sql().append(column(keys.get(0)) + (inclusive ? " >= " : " > ") + cast(keys.get(0)), values.get(0));
+            return new Sql().append(column(keys.get(0)) + (inclusive ? " >= " : " > ") + cast(keys.get(0)), "key", values.get(0));
         }
         Sql sql = new Sql().append("(");
         for (int i = 0; i < keys.size(); i++) {
@@ -72,7 +72,7 @@ final class Keyset {
             if (values.get(j) == null) {
                 sql.append(column(k) + " is null and ");
             } else {
-                sql.append(column(k) + " = " + cast(k) + " and ", values.get(j));
+                sql.append(column(k) + " = " + cast(k) + " and ", "key", values.get(j));
             }
         }
     }
@@ -82,21 +82,22 @@ final class Keyset {
         if (value == null) {
             return new Sql().append("false");
         }
-        return new Sql().append("(" + column(k) + (k.descending() ? " < " : " > ") + cast(k) + " or " + column(k) + " is null)", value);
+        return new Sql().append("(" + column(k) + (k.descending() ? " < " : " > ") + cast(k) + " or " + column(k) + " is null)", "key", value);
     }
 
     private static Sql less(SortKey k, String value) {
         if (value == null) {
             return new Sql().append(column(k) + " is not null");
         }
-        return new Sql().append(column(k) + (k.descending() ? " > " : " < ") + cast(k), value);
+        return new Sql().append(column(k) + (k.descending() ? " > " : " < ") + cast(k), "key", value);
     }
 
     private static String column(SortKey k) {
         return k.property().sqlName(ItemsSql.ALIAS);
     }
 
+    /** The key's value as a bind parameter ({@code :key}) of the key's type. */
     private static String cast(SortKey k) {
-        return "cast(? as " + k.property().pgType() + ")";
+        return "cast(:key as " + k.property().pgType() + ")";
     }
 }

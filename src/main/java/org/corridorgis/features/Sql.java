@@ -1,54 +1,62 @@
 package org.corridorgis.features;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.corridorgis.filter.SqlFragment;
 
 /**
- * The builder of a statement composed in steps (an items page): SQL text with '?' placeholders and its parameters,
- * appended in step so that they can never drift apart. Pieces made elsewhere arrive as {@link SqlFragment}s, the
- * same placeholders and parameter order.
+ * The builder of a statement composed in steps (an items page): pieces of SQL with named placeholders and their
+ * values, appended in step so that they can never drift apart. Each piece names its values for itself
+ * ({@code " limit :limit", "limit", n}); the statement renames them after their places ({@code :p1}, {@code :p2},
+ * ...), so pieces never bind each other's values and the same shape of request gives the same text.
  */
 final class Sql {
 
-    private final StringBuilder text = new StringBuilder();
-    private final List<Object> params = new ArrayList<>();
+    private final List<SqlFragment> pieces = new ArrayList<>();
 
-    Sql append(String sql, Object... values) {
-        text.append(sql);
-        Collections.addAll(params, values);
+    /** SQL text with named placeholders, and their values as name, value, name, value, ... */
+    Sql append(String sql, Object... namesAndValues) {
+        pieces.add(SqlFragment.of(sql, namesAndValues));
         return this;
     }
 
     Sql append(Sql other) {
-        text.append(other.text);
-        params.addAll(other.params);
+        pieces.addAll(other.pieces);
         return this;
     }
 
     /** A piece made elsewhere (a translated filter), its text and parameters together. */
     Sql append(SqlFragment fragment) {
-        text.append(fragment.sql());
-        params.addAll(fragment.params());
+        pieces.add(fragment);
         return this;
     }
 
     boolean isEmpty() {
-        return text.isEmpty();
+        return pieces.stream().allMatch(SqlFragment::isEmpty);
+    }
+
+    SqlFragment fragment() {
+        return SqlFragment.cat(pieces.toArray());
     }
 
     String text() {
-        return text.toString();
+        return fragment().sql();
     }
 
-    List<Object> params() {
-        return params;
+    /** The values by the names {@link #text()} gives them. */
+    Map<String, Object> params() {
+        return fragment().paramMap();
+    }
+
+    /** The values in the order of their names. */
+    List<Object> values() {
+        return fragment().params();
     }
 
     @Override
     public String toString() {
-        return text + " " + params;
+        return fragment().toString();
     }
 }

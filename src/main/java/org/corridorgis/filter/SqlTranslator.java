@@ -16,8 +16,9 @@ import org.corridorgis.filter.Expression.*;
 
 /**
  * Translates the syntax tree to a PostgreSQL/PostGIS condition. What goes into the SQL text is only: the
- * resolver's sqlExpression of a queryable, fixed SQL text of this class, and '?' placeholders. Every literal is
- * a bind parameter. Everything is type-checked first, so the database never sees a type error.
+ * resolver's sqlExpression of a queryable, fixed SQL text of this class, and the placeholders of bind parameters
+ * (named after their place when the fragment is rendered). Every literal is a bind parameter. Everything is
+ * type-checked first, so the database never sees a type error.
  */
 final class SqlTranslator {
 
@@ -107,7 +108,7 @@ final class SqlTranslator {
             return array(a);
         }
         if (e instanceof BooleanLiteral b) {
-            return SqlFragment.param("CAST(? AS boolean)", b.value());
+            return SqlFragment.cat("CAST(", SqlFragment.value(b.value()), " AS boolean)");
         }
         if (e instanceof Property || e instanceof FunctionCall) {
             Val v = value(e);
@@ -171,10 +172,10 @@ final class SqlTranslator {
         Val timestamp = aIsDate ? b : a;
         if (date.literal instanceof LocalDate d) {
             OffsetDateTime midnight = d.atStartOfDay().atOffset(ZoneOffset.UTC);
-            date = new Val(SqlFragment.param("CAST(? AS timestamptz)", midnight), T.TIMESTAMP, midnight);
+            date = new Val(SqlFragment.cat("CAST(", SqlFragment.value(midnight), " AS timestamptz)"), T.TIMESTAMP, midnight);
         } else if (timestamp.literal instanceof OffsetDateTime t) {
-            timestamp = new Val(SqlFragment.param("CAST(? AS timestamp)",
-                t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()), T.TIMESTAMP, t);
+            timestamp = new Val(SqlFragment.cat("CAST(", SqlFragment.value(t.withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime()), " AS timestamp)"), T.TIMESTAMP, t);
         }
         return aIsDate ? new Val[] {date, timestamp} : new Val[] {timestamp, date};
     }
@@ -359,7 +360,7 @@ final class SqlTranslator {
     private SqlFragment lonLatGeometry(Geometry geom) {
         if (srid == 4326) {
             Geometries.checkLonLatRange(geom);
-            return SqlFragment.param("ST_GeomFromWKB(?, 4326)", Geometries.wkb(geom));
+            return SqlFragment.cat("ST_GeomFromWKB(", SqlFragment.value(Geometries.wkb(geom)), ", 4326)");
         }
         org.locationtech.jts.geom.Envelope box = geom.getEnvelopeInternal();
         String outside = box.isNull() ? null : org.corridorgis.crs.SupportedCrs.bySrid(srid)
@@ -367,7 +368,7 @@ final class SqlTranslator {
         if (outside != null) {
             throw new FilterException(outside);
         }
-        return SqlFragment.param("ST_Transform(ST_GeomFromWKB(?, " + srid + "), 4326)", Geometries.wkb(geom));
+        return SqlFragment.cat("ST_Transform(ST_GeomFromWKB(", SqlFragment.value(Geometries.wkb(geom)), ", " + srid + "), 4326)");
     }
 
     // ---- temporal -----------------------------------------------------------------------------------------
@@ -486,19 +487,19 @@ final class SqlTranslator {
             return property(p);
         }
         if (e instanceof StringLiteral s) {
-            return new Val(SqlFragment.param("?", Literals.string(s.value(), -1)), T.STRING);
+            return new Val(SqlFragment.value(Literals.string(s.value(), -1)), T.STRING);
         }
         if (e instanceof NumberLiteral n) {
-            return new Val(SqlFragment.param("?", numberParam(n.value())), T.NUMBER);
+            return new Val(SqlFragment.value(numberParam(n.value())), T.NUMBER);
         }
         if (e instanceof BooleanLiteral b) {
-            return new Val(SqlFragment.param("CAST(? AS boolean)", b.value()), T.BOOLEAN);
+            return new Val(SqlFragment.cat("CAST(", SqlFragment.value(b.value()), " AS boolean)"), T.BOOLEAN);
         }
         if (e instanceof DateLiteral d) {
-            return new Val(SqlFragment.param("CAST(? AS date)", d.value()), T.DATE, d.value());
+            return new Val(SqlFragment.cat("CAST(", SqlFragment.value(d.value()), " AS date)"), T.DATE, d.value());
         }
         if (e instanceof TimestampLiteral t) {
-            return new Val(SqlFragment.param("CAST(? AS timestamptz)", t.value()), T.TIMESTAMP, t.value());
+            return new Val(SqlFragment.cat("CAST(", SqlFragment.value(t.value()), " AS timestamptz)"), T.TIMESTAMP, t.value());
         }
         if (e instanceof GeometryLiteral || e instanceof BboxLiteral) {
             List<SqlFragment> parts = geometryParts(e, "a geometry");
@@ -518,7 +519,7 @@ final class SqlTranslator {
                 }
                 items[i] = Literals.string(s.value(), -1);
             }
-            return new Val(SqlFragment.param("CAST(? AS text[])", items), T.ARRAY);
+            return new Val(SqlFragment.cat("CAST(", SqlFragment.value(items), " AS text[])"), T.ARRAY);
         }
         if (e instanceof Casei || e instanceof Accenti) {
             return folded(e);

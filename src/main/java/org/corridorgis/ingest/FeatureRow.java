@@ -1,10 +1,6 @@
 package org.corridorgis.ingest;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +10,9 @@ import java.util.Map;
 
 import org.corridorgis.ingest.TargetTable.Column;
 import org.corridorgis.ingest.TargetTable.Kind;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -222,45 +221,39 @@ record FeatureRow(int index, String id, String geometry, Object[] values) {
     record ArrayValue(Object[] elements) {
     }
 
-    /** Binds this row to the statement made by {@link TargetTable#upsertSql()}. */
-    void bind(PreparedStatement ps, TargetTable table, List<Column> columns) throws SQLException {
-        int p = 1;
-        ps.setString(p++, id);
+    /** This row's values by the names of the statement made by {@link TargetTable#upsertSql()}. */
+    MapSqlParameterSource params(TargetTable table, List<Column> columns) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        params.addValue("id", id);
         if (table.spatial()) {
-            ps.setString(p++, geometry);
+            params.addValue("geometry", geometry);
         }
-        Connection con = ps.getConnection();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             Object v = values[i];
             if (c.defaultExpr() != null) {
-                ps.setBoolean(p++, v == ABSENT);
+                params.addValue(TargetTable.absentName(i), v == ABSENT);
                 if (v == ABSENT) {
                     v = null;
                 }
             }
-            setValue(ps, p++, con, c, v);
+            params.addValue(TargetTable.valueName(i), bindValue(c, v));
         }
+        return params;
     }
 
-    private static void setValue(PreparedStatement ps, int p, Connection con, Column c, Object v) throws SQLException {
+    private static Object bindValue(Column c, Object v) {
         if (v == null) {
-            ps.setNull(p, Types.OTHER);
-        } else if (v instanceof String s) {
-            ps.setString(p, s);
-        } else if (v instanceof BigDecimal d) {
-            ps.setBigDecimal(p, d);
-        } else if (v instanceof Long l) {
-            ps.setLong(p, l);
-        } else if (v instanceof Boolean b) {
-            ps.setBoolean(p, b);
-        } else if (v instanceof LocalDate d) {
-            ps.setObject(p, d);
+            return new SqlParameterValue(Types.OTHER, null);
+        } else if (v instanceof String || v instanceof BigDecimal || v instanceof Long || v instanceof Boolean
+                || v instanceof LocalDate) {
+            return v;
         } else if (v instanceof JsonText j) {
-            ps.setString(p, j.json());
+            return j.json();
         } else if (v instanceof ArrayValue a) {
-            Array array = con.createArrayOf(c.elementType(), jdbcElements(a.elements()));
-            ps.setArray(p, array);
+            // an array of the column's element type, made on the statement's own connection
+            return (SqlTypeValue) (ps, index, sqlType, typeName) ->
+                    ps.setArray(index, ps.getConnection().createArrayOf(c.elementType(), jdbcElements(a.elements())));
         } else {
             throw new IllegalStateException("cannot bind " + v.getClass());
         }

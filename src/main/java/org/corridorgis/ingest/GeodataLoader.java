@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +33,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -73,12 +73,15 @@ public class GeodataLoader implements InitializingBean {
     private static final long ADVISORY_LOCK = 0x636f72726964L; // "corrid"
 
     private final JdbcTemplate jdbc;
+    /** The same connections, for statements with bind parameters (named: {@code :name}). */
+    private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final GeodataProperties properties;
 
     @Autowired
     public GeodataLoader(DataSource dataSource, GeodataProperties properties) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.properties = properties;
     }
@@ -122,7 +125,7 @@ public class GeodataLoader implements InitializingBean {
     private LoadReport loadInTransaction(Path dir, TransactionStatus status, long start) {
         // the pool's connections carry the request statement timeout; loading the seed data is not a request
         jdbc.execute("SET LOCAL statement_timeout = 0");
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", ADVISORY_LOCK);
+        named.queryForList("SELECT pg_advisory_xact_lock(:lock)", Map.of("lock", ADVISORY_LOCK));
         List<Entry> catalogue = jdbc.query(
                 "SELECT id, table_name, geometry_type FROM corridor.collection ORDER BY sort_order, id",
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -215,8 +218,8 @@ public class GeodataLoader implements InitializingBean {
     private FileLoad loadFile(Path path, String file, TargetTable table, TransactionStatus status) {
         long t0 = System.nanoTime();
         String sha = sha256(path, file);
-        List<Map<String, Object>> recorded = jdbc.queryForList(
-                "SELECT sha256, features FROM corridor.geodata_file WHERE name = ?", file);
+        List<Map<String, Object>> recorded = named.queryForList(
+                "SELECT sha256, features FROM corridor.geodata_file WHERE name = :name", Map.of("name", file));
         if (!recorded.isEmpty() && sha.equals(recorded.get(0).get("sha256"))) {
             int features = ((Number) recorded.get(0).get("features")).intValue();
             Integer rows = jdbc.queryForObject("SELECT count(*)::int FROM " + table.qualified(), Integer.class);
@@ -237,10 +240,10 @@ public class GeodataLoader implements InitializingBean {
         // no DELETE statement when nothing is gone (statement-level triggers would count it as a change)
         boolean anyGone = existing.stream().anyMatch(id -> !state.ids.contains(id));
         int removed = anyGone ? removeMissing(table, state.ids) : 0;
-        jdbc.update("""
-                INSERT INTO corridor.geodata_file (name, sha256, features) VALUES (?, ?, ?)
+        named.update("""
+                INSERT INTO corridor.geodata_file (name, sha256, features) VALUES (:name, :sha256, :features)
                 ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, features = EXCLUDED.features, loaded_at = now()
-                """, file, sha, features);
+                """, Map.of("name", file, "sha256", sha, "features", features));
         long ms = millisSince(t0);
         log.info("geodata: {} — {} ({} changed, {} removed) in {} ms", file, features(features), state.changed, removed, ms);
         return new FileLoad(file, table.collectionId(), Status.LOADED, features, state.added, state.changed, removed, ms);
@@ -302,17 +305,8 @@ public class GeodataLoader implements InitializingBean {
         private int[] upsertBatch() {
             Object savepoint = status.createSavepoint();
             try {
-                int[] counts = jdbc.batchUpdate(upsert, new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        pending.get(i).bind(ps, table, columns);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return pending.size();
-                    }
-                });
+                int[] counts = named.batchUpdate(upsert,
+                        pending.stream().map(row -> row.params(table, columns)).toArray(SqlParameterSource[]::new));
                 status.releaseSavepoint(savepoint);
                 return counts;
             } catch (DataAccessException batchFailure) {
@@ -321,7 +315,7 @@ public class GeodataLoader implements InitializingBean {
                 for (int i = 0; i < pending.size(); i++) {
                     FeatureRow row = pending.get(i);
                     try {
-                        counts[i] = jdbc.update(upsert, ps -> row.bind(ps, table, columns));
+                        counts[i] = named.update(upsert, row.params(table, columns));
                     } catch (DataAccessException ex) {
                         throw new GeodataException(file, row.id(), sqlMessage(ex), ex);
                     }
@@ -338,7 +332,7 @@ public class GeodataLoader implements InitializingBean {
                    d.valid, d.reason || coalesce(' at ' || ST_AsText(d.location), '') AS reason,
                    ST_XMin(g) AS xmin, ST_YMin(g) AS ymin, ST_XMax(g) AS xmax, ST_YMax(g) AS ymax
               FROM (SELECT i, ST_GeomFromGeoJSON(j) AS g
-                      FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS u(j, i)) s
+                      FROM unnest(CAST(:geometries AS text[])) WITH ORDINALITY AS u(j, i)) s
              CROSS JOIN LATERAL ST_IsValidDetail(g) d
              ORDER BY i
             """;
@@ -356,7 +350,7 @@ public class GeodataLoader implements InitializingBean {
             results = jdbc.execute((ConnectionCallback<List<Map<String, Object>>>) con -> {
                 Array array = con.createArrayOf("text", texts);
                 try {
-                    return jdbc.queryForList(GEOMETRY_CHECK, array);
+                    return named.queryForList(GEOMETRY_CHECK, Map.of("geometries", array));
                 } finally {
                     array.free();
                 }
@@ -368,7 +362,8 @@ public class GeodataLoader implements InitializingBean {
             for (FeatureRow row : spatial) {
                 Object sp = status.createSavepoint();
                 try {
-                    jdbc.queryForObject("SELECT ST_GeomFromGeoJSON(CAST(? AS text)) IS NOT NULL", Boolean.class, row.geometry());
+                    named.queryForObject("SELECT ST_GeomFromGeoJSON(CAST(:geometry AS text)) IS NOT NULL",
+                            Map.of("geometry", row.geometry()), Boolean.class);
                     status.releaseSavepoint(sp);
                 } catch (DataAccessException ex) {
                     status.rollbackToSavepoint(sp);
@@ -420,8 +415,8 @@ public class GeodataLoader implements InitializingBean {
         return jdbc.execute((ConnectionCallback<Integer>) con -> {
             Array array = con.createArrayOf("text", ids.toArray());
             try {
-                return jdbc.update("DELETE FROM " + table.qualified() + " WHERE NOT ("
-                        + TargetTable.quote(table.id().name()) + "::text = ANY (?))", array);
+                return named.update("DELETE FROM " + table.qualified() + " WHERE NOT ("
+                        + TargetTable.quote(table.id().name()) + "::text = ANY (:ids))", Map.of("ids", array));
             } finally {
                 array.free();
             }

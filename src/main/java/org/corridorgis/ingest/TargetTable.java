@@ -25,7 +25,7 @@ record TargetTable(String collectionId, String table, String catalogGeometryType
 
     /**
      * @param name        column name
-     * @param sqlType     the type as {@code format_type} spells it, used in CAST(? AS ...)
+     * @param sqlType     the type as {@code format_type} spells it, used in CAST(:value AS ...)
      * @param kind        how a JSON value is converted
      * @param elementKind for arrays: the element's kind
      * @param elementType for arrays: the element type name (for {@code createArrayOf})
@@ -111,31 +111,44 @@ record TargetTable(String collectionId, String table, String catalogGeometryType
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** The name of the i-th property column's value in {@link #upsertSql()}. */
+    static String valueName(int i) {
+        return "value_" + i;
+    }
+
+    /** The name of the i-th property column's flag "absent: use the default" in {@link #upsertSql()}. */
+    static String absentName(int i) {
+        return "absent_" + i;
+    }
+
     /** The property columns in a fixed order, as bound by {@link #upsertSql()}. */
     List<Column> propertyColumns() {
         return new ArrayList<>(properties.values());
     }
 
     /**
-     * INSERT ... ON CONFLICT (id) DO UPDATE for one feature. Parameters: id, the geometry as GeoJSON text (spatial
-     * tables), then per property column: for a column with a default a flag "absent" (true: use the default)
-     * followed by the value, else just the value. The keep_history trigger skips updates that change nothing.
+     * INSERT ... ON CONFLICT (id) DO UPDATE for one feature. Parameters: {@code :id}, {@code :geometry} (the
+     * geometry as GeoJSON text; spatial tables), then per property column i of {@link #propertyColumns()}:
+     * {@code :value_i}, and for a column with a default {@code :absent_i} (true: use the default). The
+     * keep_history trigger skips updates that change nothing.
      */
     String upsertSql() {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         names.add(quote(id.name()));
-        values.add("CAST(? AS " + id.sqlType() + ")");
+        values.add("CAST(:id AS " + id.sqlType() + ")");
         if (geom != null) {
-            String g = "ST_SetSRID(ST_GeomFromGeoJSON(CAST(? AS text)), 4326)";
+            String g = "ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326)";
             names.add(quote(geom.name()));
             values.add(geom.multiGeometry() ? "ST_Multi(" + g + ")" : g);
         }
-        for (Column c : propertyColumns()) {
+        List<Column> columns = propertyColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
             names.add(quote(c.name()));
-            String cast = "CAST(? AS " + c.sqlType() + ")";
+            String cast = "CAST(:" + valueName(i) + " AS " + c.sqlType() + ")";
             values.add(c.defaultExpr() == null ? cast
-                    : "CASE WHEN CAST(? AS boolean) THEN " + c.defaultExpr() + " ELSE " + cast + " END");
+                    : "CASE WHEN CAST(:" + absentName(i) + " AS boolean) THEN " + c.defaultExpr() + " ELSE " + cast + " END");
         }
         String updates = names.stream().skip(1).map(n -> n + " = EXCLUDED." + n).collect(Collectors.joining(", "));
         return "INSERT INTO " + qualified() + " (" + String.join(", ", names) + ") VALUES ("

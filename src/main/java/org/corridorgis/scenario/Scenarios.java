@@ -28,7 +28,7 @@ public class Scenarios {
     }
 
     public boolean exists(String id) {
-        return jdbc.sql("select exists (select 1 from corridor.scenarios where id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from corridor.scenarios where id = :id)").param("id", id).query(Boolean.class).single();
     }
 
     public List<String> ids() {

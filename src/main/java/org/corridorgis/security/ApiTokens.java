@@ -62,8 +62,9 @@ public class ApiTokens {
         RANDOM.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
         String secret = secret();
-        jdbc.sql("insert into corridor.api_token (id, name, role, secret_hash, expires_at) values (?, ?, ?, ?, now() + ?::interval)")
-                .params(id, name.strip(), role.id(), bcrypt.encode(secret), validFor == null ? null : validFor.toSeconds() + " seconds")
+        jdbc.sql("insert into corridor.api_token (id, name, role, secret_hash, expires_at) values (:id, :name, :role, :secret_hash, now() + cast(:valid_for as interval))")
+                .param("id", id).param("name", name.strip()).param("role", role.id()).param("secret_hash", bcrypt.encode(secret))
+                .param("valid_for", validFor == null ? null : validFor.toSeconds() + " seconds")
                 .update();
         return new Created(id, PREFIX + id + "_" + secret);
     }
@@ -78,7 +79,7 @@ public class ApiTokens {
 
     /** Revokes a token at once, on every instance (each checks the table); false when there is no such token. */
     public boolean revoke(String id) {
-        return jdbc.sql("update corridor.api_token set revoked_at = coalesce(revoked_at, now()) where id = ?").param(id).update() == 1;
+        return jdbc.sql("update corridor.api_token set revoked_at = coalesce(revoked_at, now()) where id = :id").param("id", id).update() == 1;
     }
 
     /** The author a token stands for, when it is valid now. */
@@ -88,7 +89,7 @@ public class ApiTokens {
         String secret = m.matches() ? m.group(2) : "-"; // bcrypt takes at most 72 bytes: never the raw input
         Optional<Row> row = id == null ? Optional.empty()
                 : jdbc.sql("select name, role, secret_hash, (revoked_at is null and (expires_at is null or expires_at > now())) as usable "
-                        + "from corridor.api_token where id = ?").param(id)
+                        + "from corridor.api_token where id = :id").param("id", id)
                 .query((rs, n) -> new Row(rs.getString("name"), rs.getString("role"), rs.getString("secret_hash"), rs.getBoolean("usable")))
                 .optional();
         // the same work whatever the outcome: one bcrypt check
@@ -96,8 +97,9 @@ public class ApiTokens {
         if (row.isEmpty() || !matches || !row.get().usable()) {
             return Optional.empty();
         }
-        jdbc.sql("update corridor.api_token set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')")
-                .param(id).update();
+        jdbc.sql("update corridor.api_token set last_used_at = now() where id = :id"
+                        + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                .param("id", id).update();
         return Optional.of(new Author(row.get().name(), Set.of(Role.parse(row.get().role()).orElseThrow()), "token"));
     }
 

@@ -21,16 +21,16 @@ class FailedAttempts {
 
     boolean blocked(String client) {
         Integer failures = jdbc.sql("select coalesce(sum(failures), 0)::int from corridor.auth_failure "
-                        + "where client = ? and minute >= date_trunc('minute', now()) - interval '1 minute'")
-                .param(client).query(Integer.class).single();
+                        + "where client = :client and minute >= date_trunc('minute', now()) - interval '1 minute'")
+                .param("client", client).query(Integer.class).single();
         return failures >= maxPerMinute;
     }
 
     void record(String client) {
         jdbc.sql("""
                 with expired as (delete from corridor.auth_failure where minute < now() - interval '1 hour')
-                insert into corridor.auth_failure as f (client, minute, failures) values (?, date_trunc('minute', now()), 1)
+                insert into corridor.auth_failure as f (client, minute, failures) values (:client, date_trunc('minute', now()), 1)
                 on conflict (client, minute) do update set failures = f.failures + 1
-                """).param(client).update();
+                """).param("client", client).update();
     }
 }

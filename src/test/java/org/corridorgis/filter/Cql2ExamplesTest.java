@@ -71,7 +71,7 @@ class Cql2ExamplesTest {
         SqlFragment b = Cql2.toSql(json, q, 4326, false);
         assertEquals(a.sql(), b.sql(), name);
         assertEquals(comparable(a.params()), comparable(b.params()), name);
-        assertEquals(a.params().size(), a.sql().chars().filter(c -> c == '?').count(), name + ": placeholders");
+        assertEquals(Cql2FuzzTest.placesInOrder(a.params().size()), Cql2FuzzTest.placeholders(a.sql()), name + ": placeholders");
         assertFalse(a.sql().contains("'Toronto'") || a.sql().contains("Smith"), name);
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Throws generated and mutated filters (random tokens, truncations, quote and comment characters, huge numbers,
  * deep nesting, SQL fragments) at parse + translate. Each must either give SQL or a {@link FilterException}; no
  * other Throwable. Successful SQL must contain no user text: only fixed text, the resolver's column references and
- * '?' placeholders.
+ * named placeholders (:p1, :p2, ...).
  */
 class Cql2FuzzTest {
 
@@ -109,9 +109,9 @@ class Cql2FuzzTest {
         for (String marker : MARKERS) {
             assertFalse(s.contains(marker), () -> "user text '" + marker + "' in SQL for " + show(filter) + ": " + s);
         }
-        assertEquals(sql.params().size(), s.chars().filter(c -> c == '?').count(), () -> "placeholders: " + s);
+        assertEquals(placesInOrder(sql.params().size()), placeholders(s), () -> "placeholders: " + s);
         // every identifier-like word of the SQL is fixed text or a column reference of the resolver
-        String words = stripped.replaceAll("\"t\"\\.\"c\\d+\"", " ");
+        String words = stripped.replaceAll("\"t\"\\.\"c\\d+\"", " ").replaceAll(":p\\d+", " ");
         for (String w : words.split("[^A-Za-z_:]+")) {
             if (!w.isEmpty() && !ALLOWED_WORDS.contains(w)) {
                 fail("unexpected word '" + w + "' in SQL for " + show(filter) + ": " + s);
@@ -124,6 +124,16 @@ class Cql2FuzzTest {
         "ST_Intersects", "ST_Equals", "ST_Disjoint", "ST_Touches", "ST_Within", "ST_Overlaps", "ST_Crosses",
         "ST_Contains", "ST_GeomFromWKB", "ST_Transform", "ST_Distance", "ST_Length", "ST_Area", "geography",
         "COALESCE", "NULLIF", "COLLATE", "und", "x", "icu", "mod", "div", "power", "infinity", "::date", "::timestamptz");
+
+    /** The named placeholders of rendered SQL, in order. */
+    static java.util.List<String> placeholders(String sql) {
+        return java.util.regex.Pattern.compile("(?<!:):p\\d+").matcher(sql).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
+    /** :p1, :p2, ... :pN: one placeholder per value, named after its place. */
+    static java.util.List<String> placesInOrder(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> ":p" + i).toList();
+    }
 
     static String show(String s) {
         return s.length() > 300 ? "\"" + s.substring(0, 300) + "...\"" : "\"" + s + "\"";

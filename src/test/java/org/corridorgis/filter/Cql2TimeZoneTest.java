@@ -77,7 +77,7 @@ class Cql2TimeZoneTest {
                     JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
                     for (var e : EXPECTED.entrySet()) {
                         SqlFragment where = Cql2.toSql(Cql2.parseText(e.getKey(), FilterLimits.DEFAULT), Q);
-                        List<String> ids = jdbc.sql(ROWS + where.sql() + " order by t.id").params(where.params())
+                        List<String> ids = jdbc.sql(ROWS + where.sql() + " order by t.id").params(where.paramMap())
                             .query(String.class).list();
                         assertEquals(e.getValue().stream().sorted().toList(), ids, zone + ": " + e.getKey());
                     }
