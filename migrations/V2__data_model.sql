@@ -1,6 +1,6 @@
 -- V2: corridor-gis data model (collections, history, route segmentation).
 -- Requires V1 (postgis extension + schema corridor). PostgreSQL 15 + PostGIS 3.3.
--- Conventions: see notes/CONTRACT.md. All geometries EPSG:4326 (typmod), valid, inside lon 42.5..51.0, lat 37.0..42.5.
+-- Conventions: all geometries EPSG:4326 (typmod), valid, inside lon 42.5..51.0, lat 37.0..42.5.
 
 -- ---------------------------------------------------------------- catalogue
 CREATE TABLE corridor.collection (
