@@ -50,33 +50,11 @@ class AnalysisController {
     ResponseEntity<?> index(HttpServletRequest request) {
         Params.allowOnly(request, Set.of("f"));
         String format = Params.format(request, false);
-        List<Map<String, Object>> list = new ArrayList<>();
-        list.add(entry(request, "Route and control-regime comparison", "/analysis/routes/compare",
-                "routes=baku-nakhchivan-via-meghri,baku-nakhchivan-via-aras-corridor-iran,baku-nakhchivan-via-iran-historic-road&scenario=crossroads-of-peace-2023",
-                "routes (comma list, max " + maxRoutes + "), scenario (default " + scenarios.defaultId() + "), datetime (the day, default today), speed.rail, speed.road (km/h), "
-                        + "dwell.passport, dwell.customs, dwell.border (min), exposure.km, f=json|html|csv"));
-        list.add(entry(request, "One route under every scenario", "/analysis/routes/baku-nakhchivan-via-meghri/scenarios", null,
-                "speed.*, dwell.*, f=json|html|csv"));
-        list.add(entry(request, "Candidate map comparison", "/analysis/boundaries/compare", "a=reference-osm-2017&b=de-facto-2024",
-                "a, b (map ids), section (optional), f=json|html"));
-        list.add(entry(request, "Territory accounting", "/analysis/territory", "datetime=2022-01-01",
-                "datetime (valid time, YYYY-MM-DD), recorded (transaction time), f=json|html"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "corridor-gis analyses");
-        body.put("analyses", list);
+        AnalysisIndex body = AnalysisIndex.of(RequestUrls.root(request), maxRoutes, scenarios.defaultId());
         if (format.equals("html")) {
-            return AnalysisViews.html("Analyses", AnalysisViews.indexHtml(list), request);
+            return AnalysisViews.html("Analyses", AnalysisViews.indexHtml(body), request);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static Map<String, Object> entry(HttpServletRequest request, String title, String path, String query, String params) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", title);
-        m.put("path", path);
-        m.put("parameters", params);
-        m.put("example", RequestUrls.root(request) + path + (query == null ? "" : "?" + query));
-        return m;
     }
 
     private RouteAnalysis.Tuning tuning(HttpServletRequest request) {
@@ -204,16 +182,12 @@ class AnalysisController {
         if (versions.notModifiedWeak(maps.version(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
-        Set<String> cited = new LinkedHashSet<>();
-        Map<String, Object> body = boundaries.compare(maps, a, b, section, cited);
-        body.put("sources", maps.cite(cited));
-        if (format.equals("csv")) {
-            return AnalysisViews.csv(AnalysisViews.boundaryCsv(body, a, b));
-        }
-        if (format.equals("html")) {
-            return AnalysisViews.html("Map comparison: " + a + " vs " + b, AnalysisViews.boundaryHtml(body), request);
-        }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
+        MapComparison body = boundaries.compare(maps, a, b, section);
+        return switch (format) {
+            case "csv" -> AnalysisViews.csv(AnalysisViews.boundaryCsv(body));
+            case "html" -> AnalysisViews.html("Map comparison: " + a + " vs " + b, AnalysisViews.boundaryHtml(body), request);
+            default -> ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
+        };
     }
 
     @GetMapping("/analysis/territory")
@@ -225,7 +199,7 @@ class AnalysisController {
         if (versions.notModifiedWeak(versions.current(), request, response, format)) {
             return ResponseEntity.status(304).build();
         }
-        Map<String, Object> body = territory.account(at, recorded);
+        TerritoryReport body = territory.account(at, recorded);
         if (format.equals("html")) {
             return AnalysisViews.html("Territory accounting", AnalysisViews.territoryHtml(body), request);
         }

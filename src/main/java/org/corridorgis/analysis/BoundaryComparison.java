@@ -3,6 +3,7 @@ package org.corridorgis.analysis;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,7 +204,7 @@ class BoundaryComparison {
         Map<String, MapFacts> byId = new LinkedHashMap<>();
         boolean[] sectionKnown = {section == null};
         DataVersion.Snapshot[] version = {null};
-        List<Map<String, Object>> citations = new ArrayList<>();
+        List<Citation> citations = new ArrayList<>();
         jdbc.sql("""
                 select m.id, m.title, m.proposed_by, m.status, m.accuracy, m.sources,
                        coalesce((select sum(ST_Length(l.geom::geography)) from corridor.boundary_lines l where l.map_id = m.id), 0) as length_m,
@@ -218,45 +219,32 @@ class BoundaryComparison {
                                         union select unnest(l.sources) from corridor.boundary_lines l where l.map_id in (:a, :b))) as citations
                   from corridor.boundary_maps m cross join (%s) v where m.id in (:a, :b)""".formatted(DataVersion.CURRENT_SQL))
                 .param("a", a).param("b", b).param("section", section).query(rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", rs.getString("id"));
-                    m.put("title", rs.getString("title"));
-                    m.put("proposed_by", rs.getString("proposed_by"));
-                    m.put("status", rs.getString("status"));
-                    m.put("accuracy", rs.getString("accuracy"));
-                    m.put("sources", Sources.array(rs, "sources"));
+                    MapComparison.BoundaryMap map = new MapComparison.BoundaryMap(rs.getString("id"), rs.getString("title"),
+                            rs.getString("proposed_by"), rs.getString("status"), rs.getString("accuracy"), Sources.array(rs, "sources"));
                     List<String> lineSources = Sources.array(rs, "line_sources");
-                    byId.put(rs.getString("id"), new MapFacts(m, rs.getBoolean("has_lines"), rs.getDouble("length_m"),
+                    byId.put(map.id(), new MapFacts(map, rs.getBoolean("has_lines"), rs.getDouble("length_m"),
                             lineSources == null ? List.of() : lineSources));
                     sectionKnown[0] = rs.getBoolean("section_known");
                     version[0] = new DataVersion.Snapshot(rs.getLong("data_version"), rs.getObject("data_changed_at", OffsetDateTime.class));
                     citations.clear();
-                    if (rs.getString("citations") != null) {
-                        for (JsonNode c : json.readTree(rs.getString("citations"))) {
-                            Map<String, Object> cite = new LinkedHashMap<>();
-                            for (String field : List.of("id", "title", "publisher", "reference")) {
-                                cite.put(field, c.get(field).isNull() ? null : c.get(field).asString());
-                            }
-                            citations.add(cite);
-                        }
-                    }
+                    citations.addAll(Citation.rows(rs, "citations"));
                 });
         return new Maps(byId, sectionKnown[0], version[0], citations);
     }
 
     /** A map's record as the answer shows it, and the facts of its lines the comparison uses. */
-    record MapFacts(Map<String, Object> record, boolean hasLines, double lengthM, List<String> lineSources) {
+    record MapFacts(MapComparison.BoundaryMap map, boolean hasLines, double lengthM, List<String> lineSources) {
     }
 
     /**
      * The maps found by {@link #maps}, by id, whether the section asked for (if any) exists, the data version they
      * were read at (null when neither map exists) and the citations of every source of the maps and their lines.
      */
-    record Maps(Map<String, MapFacts> byId, boolean sectionKnown, DataVersion.Snapshot version, List<Map<String, Object>> citations) {
+    record Maps(Map<String, MapFacts> byId, boolean sectionKnown, DataVersion.Snapshot version, List<Citation> citations) {
 
         /** The citations of these sources, in id order. */
-        List<Map<String, Object>> cite(Set<String> sourceIds) {
-            return citations.stream().filter(c -> sourceIds.contains((String) c.get("id"))).toList();
+        List<Citation> cite(Set<String> sourceIds) {
+            return citations.stream().filter(c -> sourceIds.contains(c.id())).toList();
         }
 
         boolean has(String id) {
@@ -268,35 +256,20 @@ class BoundaryComparison {
      * Each exclave with its status (who claims it, who controls it), whether the maps compared draw it and, if so,
      * the areas between the lines that hold it; one drawn by neither map gets a note and stays out of the totals.
      */
-    private List<Map<String, Object>> exclaves(String rowsJson, List<Map<String, Object>> faces, List<String> notes,
+    private List<MapComparison.Exclave> exclaves(String rowsJson, List<MapComparison.Face> faces, List<String> notes,
             Set<String> sourceIds) {
-        List<Map<String, Object>> exclaves = new ArrayList<>();
+        List<MapComparison.Exclave> exclaves = new ArrayList<>();
         for (JsonNode row : rowsJson == null ? List.<JsonNode>of() : json.readTree(rowsJson)) {
-            Map<String, Object> e = new LinkedHashMap<>();
             String name = Sources.text(row, "name");
-            e.put("id", Sources.text(row, "id"));
-            e.put("name", name);
-            e.put("claimed_by", Sources.text(row, "claimed_by"));
-            e.put("controlled_by", Sources.text(row, "controlled_by"));
-            e.put("since", Sources.text(row, "since"));
-            e.put("accuracy", Sources.text(row, "accuracy"));
-            e.put("area_km2", Sources.number(row, "area_km2"));
-            e.put("cited_area_km2", Sources.number(row, "cited_area_km2"));
             List<String> drawnBy = Sources.texts(row, "drawn_by");
             List<String> inFaces = null;
             if (row.hasNonNull("face_numbers")) {
                 inFaces = new ArrayList<>();
                 for (JsonNode n : row.get("face_numbers")) {
                     // the faces are numbered in the order the answer lists them (face-1 the largest)
-                    Map<String, Object> face = faces.get(n.asInt() - 1);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> p = (Map<String, Object>) face.get("properties");
-                    inFaces.add(face.get("id") + " (" + p.get("direction") + ")");
+                    inFaces.add(faces.get(n.asInt() - 1).label());
                 }
             }
-            e.put("drawn_by", drawnBy == null ? List.of() : drawnBy);
-            e.put("faces", inFaces == null ? List.of() : inFaces);
-            e.put("counted", inFaces != null);
             String status = "claimed by " + Sources.text(row, "claimed_by") + ", controlled by " + Sources.text(row, "controlled_by") + "; ";
             if (Sources.text(row, "geometry") == null) {
                 status += "no polygon (" + Sources.text(row, "note") + ")";
@@ -309,59 +282,43 @@ class BoundaryComparison {
                         + Sources.text(row, "accuracy") + ": " + Sources.text(row, "note") + "), not counted in the areas";
                 notes.add(name + ": " + status);
             }
-            e.put("status", status);
-            e.put("geometry", Sources.text(row, "geometry") == null ? null : json.readTree(Sources.text(row, "geometry")));
             List<String> src = Sources.texts(row, "sources");
             if (src != null) {
                 sourceIds.addAll(src);
             }
-            exclaves.add(e);
+            exclaves.add(new MapComparison.Exclave(Sources.text(row, "id"), name, Sources.text(row, "claimed_by"),
+                    Sources.text(row, "controlled_by"), Sources.text(row, "since"), Sources.text(row, "accuracy"),
+                    Sources.number(row, "area_km2"), Sources.number(row, "cited_area_km2"), drawnBy == null ? List.of() : drawnBy,
+                    inFaces == null ? List.of() : inFaces, inFaces != null, status,
+                    Sources.text(row, "geometry") == null ? null : json.readTree(Sources.text(row, "geometry"))));
         }
         return exclaves;
     }
 
     /** Whether map x's line is the better base for the comparison than y's: longer, then by id. */
     private static boolean baseFirst(MapFacts x, MapFacts y) {
-        String xId = (String) x.record().get("id"), yId = (String) y.record().get("id");
-        return x.lengthM() > y.lengthM() || (x.lengthM() == y.lengthM() && xId.compareTo(yId) < 0);
+        return x.lengthM() > y.lengthM() || (x.lengthM() == y.lengthM() && x.map().id().compareTo(y.map().id()) < 0);
     }
 
-    Map<String, Object> compare(Maps maps, String a, String b, String section, Set<String> sourceIds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "FeatureCollection");
+    static final String DIRECTION_MEANING = "'X→Y': area map a assigns to X and map b assigns to Y";
+    static final String METHOD = "areas enclosed between the pieces of line the maps do not share (and rings only one map draws); "
+            + "geodesic area; each map's side from the reference country polygons just across the other map's part of "
+            + "the outline; Hausdorff distance in EPSG:32638";
+
+    /** The comparison of maps a and b (both in {@code maps}), in one section or all, with the citations of every source used. */
+    MapComparison compare(Maps maps, String a, String b, String section) {
         MapFacts factsA = maps.byId().get(a), factsB = maps.byId().get(b);
-        @SuppressWarnings("unchecked")
-        List<String> sa = (List<String>) factsA.record().get("sources");
-        @SuppressWarnings("unchecked")
-        List<String> sb = (List<String>) factsB.record().get("sources");
-        sourceIds.addAll(sa);
-        sourceIds.addAll(sb);
-        body.put("a", factsA.record());
-        body.put("b", factsB.record());
-        if (section != null) {
-            body.put("section", section);
-        }
+        Set<String> sourceIds = new LinkedHashSet<>();
+        sourceIds.addAll(factsA.map().sources());
+        sourceIds.addAll(factsB.map().sources());
         // a map that publishes no line (a stated map basis) cannot be compared: say so rather than report 0 km²
         List<String> lineless = java.util.stream.Stream.of(factsA, factsB).filter(f -> !f.hasLines())
-                .map(f -> (String) f.record().get("id")).distinct().sorted().toList();
+                .map(f -> f.map().id()).distinct().sorted().toList();
         if (!lineless.isEmpty()) {
-            body.put("comparable", false);
             String reason = "not comparable: " + String.join(" and ", lineless) + " publishes no line (a map basis is stated, no line is drawn)";
-            Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("area_km2", null);
-            totals.put("comparable", false);
-            body.put("totals", totals);
-            body.put("notes", List.of(reason));
-            body.put("features", List.of());
-            return body;
+            return new MapComparison(factsA.map(), factsB.map(), section, false, MapComparison.Totals.notComparable(), null, null, null,
+                    List.of(reason), null, List.of(), maps.cite(sourceIds));
         }
-        body.put("comparable", true);
-        List<Map<String, Object>> features = new ArrayList<>();
-        Map<String, Double> directions = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        List<Map<String, Object>> placesDiffering = new ArrayList<>();
-        double total = 0;
-        int[] k = {0};
         // The areas are computed with the longer line as the base (its gaps are bridged), so that a and b in
         // either order give the same areas, with the directions swapped.
         boolean swap = !a.equals(b) && baseFirst(factsB, factsA);
@@ -370,66 +327,47 @@ class BoundaryComparison {
         String[] rows = jdbc.sql(COMPARISON).param("a", first).param("b", second).param("map_a", a).param("map_b", b)
                 .param("section", section)
                 .query((rs, n) -> new String[] {rs.getString("faces"), rs.getString("sections"), rs.getString("exclaves")}).single();
-        List<Map<String, Object>> faces = new ArrayList<>();
+        List<MapComparison.Face> faces = new ArrayList<>();
+        Map<String, Double> directions = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<MapComparison.PlaceOnSides> placesDiffering = new ArrayList<>();
+        double total = 0;
         for (JsonNode row : rows[0] == null ? List.<JsonNode>of() : json.readTree(rows[0])) {
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("id", "face-" + (++k[0]));
-            feature.put("geometry", json.readTree(Sources.text(row, "geometry")));
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("area_km2", Sources.round(row.get("area_km2").asDouble(), 3));
-            p.put("state_a", Sources.text(row, stateA));
-            p.put("state_b", Sources.text(row, stateB));
-            p.put("direction", Sources.text(row, stateA) + "→" + Sources.text(row, stateB));
-            p.put("sections", Sources.texts(row, "sections"));
-            p.put("lines", Sources.texts(row, "line_ids"));
-            p.put("places", Sources.texts(row, "places"));
-            feature.put("properties", p);
-            faces.add(feature);
-        }
-        for (Map<String, Object> f : faces) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> p = (Map<String, Object>) f.get("properties");
-            double area = (Double) p.get("area_km2");
-            if (p.get("state_a") != null && p.get("state_a").equals(p.get("state_b"))) {
-                notes.add(f.get("id") + " (" + area + " km²): both maps appear to assign it to " + p.get("state_a")
+            String id = "face-" + (faces.size() + 1);
+            double area = Sources.round(row.get("area_km2").asDouble(), 3);
+            String underA = Sources.text(row, stateA), underB = Sources.text(row, stateB);
+            List<String> places = Sources.texts(row, "places");
+            String direction;
+            if (underA != null && underA.equals(underB)) {
+                notes.add(id + " (" + area + " km²): both maps appear to assign it to " + underA
                         + " (side undetermined by the reference polygons); left out of the totals");
-                p.put("direction", "undetermined");
+                direction = "undetermined";
             } else {
-                directions.merge((String) p.get("direction"), area, Double::sum);
+                direction = underA + "→" + underB;
+                directions.merge(direction, area, Double::sum);
                 total += area;
-                @SuppressWarnings("unchecked")
-                List<String> places = (List<String>) p.get("places");
                 if (places != null) {
                     for (String place : places) {
-                        Map<String, Object> pl = new LinkedHashMap<>();
-                        pl.put("place", place);
-                        pl.put("side_a", p.get("state_a"));
-                        pl.put("side_b", p.get("state_b"));
-                        pl.put("face", f.get("id"));
-                        placesDiffering.add(pl);
+                        placesDiffering.add(new MapComparison.PlaceOnSides(place, underA, underB, id));
                     }
                 }
             }
-            features.add(f);
+            faces.add(new MapComparison.Face(id, json.readTree(Sources.text(row, "geometry")), new MapComparison.FaceProperties(area,
+                    underA, underB, direction, Sources.texts(row, "sections"), Sources.texts(row, "line_ids"), places)));
         }
         directions.replaceAll((key, v) -> Sources.round(v, 3));
-        List<Map<String, Object>> sections = new ArrayList<>();
+        List<MapComparison.Section> sections = new ArrayList<>();
         for (JsonNode row : rows[1] == null ? List.<JsonNode>of() : json.readTree(rows[1])) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("section", Sources.text(row, "section"));
-            s.put("lines_a", Sources.texts(row, "ids_a"));
-            s.put("lines_b", Sources.texts(row, "ids_b"));
-            s.put("length_a_km", Sources.round(Sources.number(row, "length_a_km"), 3));
-            s.put("length_b_km", Sources.round(Sources.number(row, "length_b_km"), 3));
-            s.put("hausdorff_m", Sources.round(Sources.number(row, "hausdorff_m"), 1));
-            s.put("lines_meet", row.get("lines_meet").isNull() ? null : row.get("lines_meet").asBoolean());
-            if (s.get("lines_a") == null) {
-                notes.add("section " + s.get("section") + ": map " + a + " has no line there; the maps do not overlap in this section");
-            } else if (s.get("lines_b") == null) {
-                notes.add("section " + s.get("section") + ": map " + b + " has no line there; the maps do not overlap in this section");
-            } else if (Boolean.FALSE.equals(s.get("lines_meet"))) {
-                notes.add("section " + s.get("section") + ": the two lines do not meet, so no area between them can be closed");
+            MapComparison.Section s = new MapComparison.Section(Sources.text(row, "section"), Sources.texts(row, "ids_a"),
+                    Sources.texts(row, "ids_b"), Sources.round(Sources.number(row, "length_a_km"), 3),
+                    Sources.round(Sources.number(row, "length_b_km"), 3), Sources.round(Sources.number(row, "hausdorff_m"), 1),
+                    Sources.bool(row, "lines_meet"));
+            if (s.linesA() == null) {
+                notes.add("section " + s.section() + ": map " + a + " has no line there; the maps do not overlap in this section");
+            } else if (s.linesB() == null) {
+                notes.add("section " + s.section() + ": map " + b + " has no line there; the maps do not overlap in this section");
+            } else if (Boolean.FALSE.equals(s.linesMeet())) {
+                notes.add("section " + s.section() + ": the two lines do not meet, so no area between them can be closed");
             }
             sections.add(s);
         }
@@ -438,19 +376,9 @@ class BoundaryComparison {
         }
         sourceIds.addAll(factsA.lineSources());
         sourceIds.addAll(factsB.lineSources());
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("area_km2", Sources.round(total, 3));
-        totals.put("directions", directions);
-        totals.put("meaning", "'X→Y': area map a assigns to X and map b assigns to Y");
-        body.put("totals", totals);
-        body.put("sections", sections);
-        body.put("places_on_different_sides", placesDiffering);
-        body.put("exclaves", exclaves(rows[2], features, notes, sourceIds));
-        body.put("notes", notes);
-        body.put("method", "areas enclosed between the pieces of line the maps do not share (and rings only one map draws); "
-                + "geodesic area; each map's side from the reference country polygons just across the other map's part of "
-                + "the outline; Hausdorff distance in EPSG:32638");
-        body.put("features", features);
-        return body;
+        MapComparison.Totals totals = new MapComparison.Totals(Sources.round(total, 3), directions, DIRECTION_MEANING, null);
+        List<MapComparison.Exclave> exclaves = exclaves(rows[2], faces, notes, sourceIds);
+        return new MapComparison(factsA.map(), factsB.map(), section, true, totals, sections, placesDiffering, exclaves, notes, METHOD,
+                faces, maps.cite(sourceIds));
     }
 }

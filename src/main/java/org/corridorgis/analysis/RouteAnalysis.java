@@ -39,15 +39,19 @@ class RouteAnalysis {
     static final double DEFAULT_EXPOSURE_KM = 5;
 
     record Tuning(double speedRail, double speedRoad, double dwellPassport, double dwellCustoms, double dwellBorder, double exposureKm) {
-        Map<String, Object> describe() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("speed.rail_kmh", speedRail);
-            m.put("speed.road_kmh", speedRoad);
-            m.put("dwell.passport_min", dwellPassport);
-            m.put("dwell.customs_min", dwellCustoms);
-            m.put("dwell.border_min", dwellBorder);
-            m.put("exposure.km", exposureKm);
-            return m;
+
+        /** The speeds, dwell times and exposure distance as an answer states them, with their units in the names. */
+        @JsonPropertyOrder({"speed.rail_kmh", "speed.road_kmh", "dwell.passport_min", "dwell.customs_min", "dwell.border_min", "exposure.km"})
+        record Stated(@JsonProperty("speed.rail_kmh") double speedRailKmh,
+                      @JsonProperty("speed.road_kmh") double speedRoadKmh,
+                      @JsonProperty("dwell.passport_min") double dwellPassportMin,
+                      @JsonProperty("dwell.customs_min") double dwellCustomsMin,
+                      @JsonProperty("dwell.border_min") double dwellBorderMin,
+                      @JsonProperty("exposure.km") double exposureKm) {
+        }
+
+        Stated describe() {
+            return new Stated(speedRail, speedRoad, dwellPassport, dwellCustoms, dwellBorder, exposureKm);
         }
     }
 
@@ -266,11 +270,6 @@ class RouteAnalysis {
     record Comparison(Map<String, List<RouteReport>> byScenario, Map<String, JsonNode> geometries, List<Citation> sources) {
     }
 
-    /** A source an answer rests on. */
-    @JsonPropertyOrder({"id", "title", "publisher", "reference"})
-    record Citation(String id, String title, String publisher, String reference) {
-    }
-
     Comparison compare(List<String> routeIds, List<String> scenarioIds, LocalDate day, Tuning t, boolean withExposure) {
         int metres = (int) Math.round(t.exposureKm() * 1000);
         return jdbc.sql(COMPARISON.formatted(withExposure ? EXPOSURE : NO_EXPOSURE))
@@ -308,10 +307,7 @@ class RouteAnalysis {
             exposure.computeIfAbsent(Sources.text(e, "route_id"), k -> new ArrayList<>())
                     .add(new RouteReport.ExposureGroup(Sources.text(e, "grp"), Sources.round(e.get("km").asDouble(), 3), Sources.texts(e, "ids")));
         }
-        List<Citation> sources = new ArrayList<>();
-        for (JsonNode s : Sources.rows(rs, "sources")) {
-            sources.add(new Citation(Sources.text(s, "id"), Sources.text(s, "title"), Sources.text(s, "publisher"), Sources.text(s, "reference")));
-        }
+        List<Citation> sources = Citation.rows(rs, "sources");
         Map<String, List<RouteReport>> byScenario = new LinkedHashMap<>();
         for (String scenario : scenarioIds) {
             List<RouteReport> reports = new ArrayList<>();

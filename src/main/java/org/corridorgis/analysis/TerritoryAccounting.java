@@ -3,14 +3,13 @@ package org.corridorgis.analysis;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Territory accounting. Two time axes, both optional:
@@ -87,106 +86,70 @@ class TerritoryAccounting {
 
 
     /** The accounting's answer; {@code sources}: the citations of every source it used. */
-    Map<String, Object> account(LocalDate at, OffsetDateTime recorded) {
-        return jdbc.sql(ACCOUNT).param("at", at).param("recorded", recorded).query((rs, n) -> answer(at, recorded, rs)).single();
+    TerritoryReport account(LocalDate at, OffsetDateTime recorded) {
+        return jdbc.sql(ACCOUNT).param("at", at).param("recorded", recorded).query((rs, n) -> report(at, recorded, rs)).single();
     }
 
-    private static Map<String, Object> answer(LocalDate at, OffsetDateTime recorded, java.sql.ResultSet rs) throws java.sql.SQLException {
-        List<Map<String, Object>> areas = new ArrayList<>();
+    static final String TIME_AXES = "datetime = valid time (since <= date and valid_from <= date < valid_to); recorded = transaction time "
+            + "(versions from corridor.disputed_areas and corridor.disputed_areas_history current at that instant)";
+    static final String HEADLINE_TITLE = "Armenian-claimed territory under Azerbaijani control since 2020";
+    static final String HEADLINE_DEFINITION = "claimed_by = 'ARM' AND controlled_by = 'AZE' AND since >= 2020-11-10 AND geom IS NOT NULL";
+
+    private static TerritoryReport report(LocalDate at, OffsetDateTime recorded, java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<TerritoryReport.Area> areas = new ArrayList<>();
         for (JsonNode a : Sources.rows(rs, "areas")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", Sources.text(a, "id"));
-            m.put("name", Sources.text(a, "name"));
-            m.put("kind", Sources.text(a, "kind"));
-            m.put("place", Sources.text(a, "place"));
-            m.put("claimed_by", Sources.text(a, "claimed_by"));
-            m.put("controlled_by", Sources.text(a, "controlled_by"));
-            m.put("since", Sources.text(a, "since"));
-            m.put("episode", Sources.text(a, "episode"));
-            m.put("known_from", Sources.text(a, "known_from"));
-            m.put("area_km2", Sources.round(Sources.number(a, "area_km2"), 3));
-            m.put("cited_area_km2", Sources.number(a, "cited_area_km2"));
-            m.put("cited_figure", Sources.text(a, "cited_figure"));
-            m.put("has_geometry", Sources.number(a, "area_km2") != null);
-            m.put("headline", a.get("headline").asBoolean());
-            m.put("accuracy", Sources.text(a, "accuracy"));
-            m.put("sources", Sources.texts(a, "sources"));
-            areas.add(m);
+            areas.add(new TerritoryReport.Area(Sources.text(a, "id"), Sources.text(a, "name"), Sources.text(a, "kind"),
+                    Sources.text(a, "place"), Sources.text(a, "claimed_by"), Sources.text(a, "controlled_by"), Sources.text(a, "since"),
+                    Sources.text(a, "episode"), Sources.text(a, "known_from"), Sources.round(Sources.number(a, "area_km2"), 3),
+                    Sources.number(a, "cited_area_km2"), Sources.text(a, "cited_figure"), Sources.number(a, "area_km2") != null,
+                    a.get("headline").asBoolean(), Sources.text(a, "accuracy"), Sources.texts(a, "sources")));
         }
-        Map<String, List<Map<String, Object>>> totals = new LinkedHashMap<>();
-        totals.put("by_kind", new ArrayList<>());
-        totals.put("by_controller", new ArrayList<>());
-        totals.put("by_claimant", new ArrayList<>());
-        totals.put("by_episode", new ArrayList<>());
-        Map<String, Object> headline = new LinkedHashMap<>();
-        Map<String, Object> all = new LinkedHashMap<>();
+        // One pass over the grouping-sets rows: each row is the total of one group of one grouping, of the headline
+        // areas (or of the others), or of all areas (the empty grouping set, present even when no area counts).
+        Map<TerritoryReport.Grouping, List<TerritoryReport.Total>> grouped = new EnumMap<>(TerritoryReport.Grouping.class);
+        for (TerritoryReport.Grouping g : TerritoryReport.Grouping.values()) {
+            grouped.put(g, new ArrayList<>());
+        }
+        TerritoryReport.Total headline = null, all = null;
         for (JsonNode t : Sources.rows(rs, "totals")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("areas", t.get("areas").asInt());
-            m.put("with_geometry", t.get("with_geometry").asInt());
-            m.put("area_km2", Sources.round(Sources.number(t, "area_km2"), 3));
-            m.put("cited_area_km2", Sources.number(t, "cited_area_km2"));
-            m.put("ids", Sources.texts(t, "ids"));
-            if (t.get("by_kind").asBoolean()) {
-                m.put("kind", Sources.text(t, "kind"));
-                totals.get("by_kind").add(m);
-            } else if (t.get("by_controller").asBoolean()) {
-                m.put("controlled_by", Sources.text(t, "controlled_by"));
-                totals.get("by_controller").add(m);
-            } else if (t.get("by_claimant").asBoolean()) {
-                m.put("claimed_by", Sources.text(t, "claimed_by"));
-                totals.get("by_claimant").add(m);
-            } else if (t.get("by_episode").asBoolean()) {
-                m.put("episode", Sources.text(t, "episode"));
-                totals.get("by_episode").add(m);
+            TerritoryReport.Grouping grouping = null;
+            for (TerritoryReport.Grouping g : TerritoryReport.Grouping.values()) {
+                if (t.get(g.key).asBoolean()) {
+                    grouping = g;
+                    break;
+                }
+            }
+            TerritoryReport.Total total = new TerritoryReport.Total(t.get("areas").asInt(), t.get("with_geometry").asInt(),
+                    Sources.round(Sources.number(t, "area_km2"), 3), Sources.number(t, "cited_area_km2"), Sources.texts(t, "ids"),
+                    grouping, grouping == null ? null : Sources.text(t, grouping.column));
+            if (grouping != null) {
+                grouped.get(grouping).add(total);
             } else if (t.get("by_headline").asBoolean()) {
                 if (t.get("headline").asBoolean()) {
-                    headline.putAll(m);
+                    headline = total;
                 }
             } else {
-                all.putAll(m);
+                all = total;
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, Object> time = new LinkedHashMap<>();
-        time.put("datetime", at == null ? null : at.toString());
-        time.put("recorded", recorded == null ? null : recorded.toString());
-        time.put("axes", "datetime = valid time (since <= date and valid_from <= date < valid_to); recorded = transaction time "
-                + "(versions from corridor.disputed_areas and corridor.disputed_areas_history current at that instant)");
-        body.put("time", time);
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("title", "Armenian-claimed territory under Azerbaijani control since 2020");
-        h.put("definition", "claimed_by = 'ARM' AND controlled_by = 'AZE' AND since >= 2020-11-10 AND geom IS NOT NULL");
-        h.put("area_km2", headline.getOrDefault("area_km2", 0.0));
-        h.put("cited_area_km2", headline.get("cited_area_km2"));
-        h.put("areas", headline.getOrDefault("areas", 0));
-        h.put("ids", headline.getOrDefault("ids", List.of()));
+        if (all == null) {
+            throw new IllegalStateException("the accounting statement gave no total over all areas (its empty grouping set)");
+        }
         // each side's figure beside the computed total, as stated (positions on the territory, with their sources)
-        List<Map<String, Object>> stated = new ArrayList<>();
+        List<TerritoryReport.Stated> stated = new ArrayList<>();
         for (JsonNode p : Sources.rows(rs, "stated")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("party", Sources.text(p, "party"));
-            m.put("stated_by", Sources.text(p, "stated_by"));
-            m.put("position", Sources.text(p, "position"));
-            m.put("stated_on", Sources.text(p, "stated_on"));
-            m.put("sources", Sources.texts(p, "sources"));
-            stated.add(m);
+            stated.add(new TerritoryReport.Stated(Sources.text(p, "party"), Sources.text(p, "stated_by"), Sources.text(p, "position"),
+                    Sources.text(p, "stated_on"), Sources.texts(p, "sources")));
         }
-        h.put("cited", stated);
-        body.put("headline", h);
-        body.put("total", all);
-        body.put("totals", totals);
-        body.put("areas", areas);
-        List<Map<String, Object>> sources = new ArrayList<>();
-        for (JsonNode c : Sources.rows(rs, "sources")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", Sources.text(c, "id"));
-            m.put("title", Sources.text(c, "title"));
-            m.put("publisher", Sources.text(c, "publisher"));
-            m.put("reference", Sources.text(c, "reference"));
-            sources.add(m);
-        }
-        body.put("sources", sources);
-        return body;
+        TerritoryReport.Headline h = headline == null
+                ? new TerritoryReport.Headline(HEADLINE_TITLE, HEADLINE_DEFINITION, 0.0, null, 0, List.of(), stated)
+                : new TerritoryReport.Headline(HEADLINE_TITLE, HEADLINE_DEFINITION, headline.areaKm2(), headline.citedAreaKm2(),
+                        headline.areas(), headline.ids(), stated);
+        TerritoryReport.Totals totals = new TerritoryReport.Totals(grouped.get(TerritoryReport.Grouping.KIND),
+                grouped.get(TerritoryReport.Grouping.CONTROLLER), grouped.get(TerritoryReport.Grouping.CLAIMANT),
+                grouped.get(TerritoryReport.Grouping.EPISODE));
+        TerritoryReport.Time time = new TerritoryReport.Time(at == null ? null : at.toString(),
+                recorded == null ? null : recorded.toString(), TIME_AXES);
+        return new TerritoryReport(time, h, all, totals, areas, Citation.rows(rs, "sources"));
     }
 }

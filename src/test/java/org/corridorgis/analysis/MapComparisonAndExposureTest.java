@@ -81,6 +81,24 @@ class MapComparisonAndExposureTest extends ServiceTestBase {
     }
 
     @Test
+    void aPairThatCannotBeComparedIsAPageAsWellAsJson() {
+        // The maps that publish no line, by hand-written SQL: the two stated map bases of the seed data.
+        List<String> lineless = jdbc.sql("""
+                select id from corridor.boundary_maps m
+                 where not exists (select 1 from corridor.boundary_lines l where l.map_id = m.id) order by id""").query(String.class).list();
+        assertThat(lineless).containsExactly("arm-position-1975-maps", "aze-position-earlier-maps");
+        for (String id : lineless) {
+            var html = client.get("/analysis/boundaries/compare?a=reference-osm-2017&b=" + id + "&f=html");
+            assertThat(html.statusCode()).as(id).isEqualTo(200);
+            assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(html.body()).as(id)
+                    .contains("<p>Totals: {area_km2=null, comparable=false}</p>")
+                    .contains("<h2>Areas between the lines</h2><p class=\"muted\">none</p>")
+                    .contains("<li>not comparable: " + id + " publishes no line (a map basis is stated, no line is drawn)</li>");
+        }
+    }
+
+    @Test
     void precomputedExposureZonesAgreeWithZonesBufferedOnRequest() {
         String base = "/analysis/routes/compare?routes=baku-nakhchivan-via-meghri&scenario=status-quo-2024&exposure.km=";
         assertThat(jdbc.sql("select count(*) from corridor.exposure_zones where metres = 5000").query(Integer.class).single()).isPositive();
