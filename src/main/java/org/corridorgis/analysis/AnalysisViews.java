@@ -248,21 +248,29 @@ final class AnalysisViews {
             new Column<>("counted", MapComparison.Exclave::counted), new Column<>("status", MapComparison.Exclave::status));
 
     /**
-     * The totals line as the page has always shown it: {@code {area_km2=…, directions={X→Y=…}, meaning=…}} (or
-     * {@code {area_km2=null, comparable=false}}), only the parts the answer has.
+     * The totals in words: the area between the lines, then how much of it passes in each direction (X→Y: from X
+     * under map a to Y under map b) and what that means; a pair that cannot be compared says so, with no figure.
      */
-    static String totalsText(MapComparison.Totals t) {
-        StringBuilder b = new StringBuilder("{area_km2=").append(t.areaKm2());
-        if (t.directions() != null) {
-            b.append(", directions=").append(t.directions());
+    static String totalsHtml(MapComparison.Totals t) {
+        if (Boolean.FALSE.equals(t.comparable())) {
+            return "<p>Totals: not comparable, so no area is given (see the notes)</p>";
         }
+        StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(String.valueOf(t.areaKm2())))
+                .append(" km² between the lines");
+        if (t.directions() != null && !t.directions().isEmpty()) {
+            h.append("; by direction: ");
+            String separator = "";
+            for (var direction : t.directions().entrySet()) {
+                h.append(separator).append(Html.escape(direction.getKey())).append(' ')
+                        .append(Html.escape(String.valueOf(direction.getValue()))).append(" km²");
+                separator = ", ";
+            }
+        }
+        h.append("</p>");
         if (t.meaning() != null) {
-            b.append(", meaning=").append(t.meaning());
+            h.append("<p class=\"muted\">").append(Html.escape(t.meaning())).append("</p>");
         }
-        if (t.comparable() != null) {
-            b.append(", comparable=").append(t.comparable());
-        }
-        return b.append('}').toString();
+        return h.toString();
     }
 
     /**
@@ -270,7 +278,7 @@ final class AnalysisViews {
      * notes, sources. A pair that cannot be compared has no sections, places or exclaves: those tables say none.
      */
     static String boundaryHtml(MapComparison comparison) {
-        StringBuilder h = new StringBuilder("<p>Totals: ").append(Html.escape(totalsText(comparison.totals()))).append("</p>");
+        StringBuilder h = new StringBuilder(totalsHtml(comparison.totals()));
         h.append(table(comparison.sections(), SECTION_COLUMNS));
         h.append("<h2>Areas between the lines</h2>").append(table(comparison.features(), FACE_COLUMNS));
         h.append("<h2>Places on different sides</h2>").append(table(comparison.placesOnDifferentSides(), PLACE_COLUMNS));

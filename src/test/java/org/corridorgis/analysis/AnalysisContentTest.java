@@ -366,6 +366,9 @@ class AnalysisContentTest extends ServiceTestBase {
         HttpResponse<String> html = client.get("/analysis/boundaries/compare?a=reference-osm-2017&b=de-facto-2024&f=html");
         assertThat(html.statusCode()).isEqualTo(200);
         String body2 = html.body();
+        // the totals in words, each direction with its area, not a Java map's notation
+        assertThat(body2).contains("<p>Totals: " + body.path("totals").path("area_km2").asDouble() + " km² between the lines; by direction: ")
+                .doesNotContain("{area_km2=");
         int from = body2.indexOf("<h2>Places on different sides</h2>");
         assertThat(from).isPositive();
         List<List<List<String>>> placesTables = tables(body2.substring(from, body2.indexOf("<h2>", from + 5)));

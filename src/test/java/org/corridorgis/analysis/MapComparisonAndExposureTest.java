@@ -92,7 +92,7 @@ class MapComparisonAndExposureTest extends ServiceTestBase {
             assertThat(html.statusCode()).as(id).isEqualTo(200);
             assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             assertThat(html.body()).as(id)
-                    .contains("<p>Totals: {area_km2=null, comparable=false}</p>")
+                    .contains("<p>Totals: not comparable, so no area is given (see the notes)</p>")
                     .contains("<h2>Areas between the lines</h2><p class=\"muted\">none</p>")
                     .contains("<li>not comparable: " + id + " publishes no line (a map basis is stated, no line is drawn)</li>");
         }
