@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.corridorgis.catalog.Catalog;
 import org.corridorgis.catalog.Collection;
+import org.corridorgis.catalog.DerivedData;
 import org.corridorgis.ingest.LoadReport.FileLoad;
 import org.corridorgis.ingest.LoadReport.Status;
 import org.corridorgis.ingest.TargetTable.Column;
@@ -168,7 +169,7 @@ public class GeodataLoader implements InitializingBean {
         if (anyChange && catalogue.stream().anyMatch(e -> e.collectionId().equals(ROUTE_SEGMENTS))) {
             long t0 = System.nanoTime();
             try {
-                segments = jdbc.queryForObject("SELECT corridor.rebuild_route_segments()", Integer.class);
+                segments = jdbc.queryForObject(DerivedData.ROUTE_SEGMENTS.rebuildSql(), Integer.class);
             } catch (DataAccessException ex) {
                 throw new GeodataException(ROUTE_SEGMENTS, null, "corridor.rebuild_route_segments() failed: "
                         + sqlMessage(ex), ex);
@@ -178,7 +179,7 @@ public class GeodataLoader implements InitializingBean {
         if (anyChange) {
             long t0 = System.nanoTime();
             try {
-                int pieces = jdbc.queryForObject("SELECT corridor.rebuild_exposure_zones()", Integer.class);
+                int pieces = jdbc.queryForObject(DerivedData.EXPOSURE_ZONES.rebuildSql(), Integer.class);
                 log.info("geodata: exposure zones — {} pieces computed in {} ms", pieces, millisSince(t0));
             } catch (DataAccessException ex) {
                 throw new GeodataException(null, null, "corridor.rebuild_exposure_zones() failed: " + sqlMessage(ex), ex);
