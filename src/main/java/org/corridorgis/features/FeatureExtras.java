@@ -28,16 +28,12 @@ class FeatureExtras {
     /**
      * A checkpoint's regime under each scenario on the day asked for (every scenario, or the one named): the
      * assignments in force that day (corridor.assignments_at, see {@link org.corridorgis.scenario.Scenarios}), found
-     * by index per feature.
+     * by index per feature. Each assignment row keeps the object a page shows, its control regime's controls
+     * included (migration V13), so a page aggregates stored JSON instead of building a hundred objects.
      */
     private static final String CHECKPOINT_CONTROLS = """
-            select coalesce(json_agg(json_build_object(
-                     'scenario', a.scenario_id, 'regime', a.regime, 'open', a.open, 'basis', a.basis,
-                     'valid_from', a.valid_from, 'valid_to', a.valid_to,
-                     'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                     'border_control', r.border_control, 'operator', r.operator) order by a.scenario_id), '[]'::json)
+            select coalesce(json_agg(a.controls order by a.scenario_id), '[]'::json)
               from corridor.assignments_at(cast(:at as date)) a
-              left join corridor.control_regimes r on r.code = a.regime
              where a.part = 'checkpoints' and a.target_id = %s
                and (cast(:scenario as text) is null or a.scenario_id = :scenario)""";
 
@@ -56,13 +52,8 @@ class FeatureExtras {
                 from corridor.scenarios s
                 cross join lateral (
                   select coalesce(bool_and(a.open), false) as open,
-                         coalesce(json_agg(json_build_object(
-                           'country', a.country, 'regime', a.regime, 'open', a.open,
-                           'basis', a.basis, 'valid_from', a.valid_from, 'valid_to', a.valid_to,
-                           'passport_control', r.passport_control, 'customs_control', r.customs_control,
-                           'border_control', r.border_control, 'operator', r.operator) order by a.n), '[]'::json) as segments
+                         coalesce(json_agg(a.controls order by a.n), '[]'::json) as segments
                     from corridor.assignments_at(cast(:at as date)) a
-                    left join corridor.control_regimes r on r.code = a.regime
                    where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g
                where cast(:scenario as text) is null or s.id = :scenario)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
 

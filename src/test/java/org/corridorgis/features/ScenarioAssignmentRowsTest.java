@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The scenarios' assignments as rows (corridor.scenario_assignment), which feature pages read, stay exactly what
  * the scenarios' JSON says: after the seed load, and through inserts, updates, deletes and a truncate of
- * corridor.scenarios (each in a transaction that is rolled back, so the shared database is left as it was). The
+ * corridor.scenarios (each in a transaction that is rolled back, so the shared database is left as it was); the
+ * object each row keeps for pages follows its control regime through writes to corridor.control_regimes. The
  * expected values are read from the JSON with hand-written SQL, or written by hand.
  */
 class ScenarioAssignmentRowsTest extends ServiceTestBase {
@@ -97,6 +98,90 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
             }
             assertThat(served).as("on %s", day).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The object each row keeps for pages (migration V13), as hand-written SQL builds it from the scenario's JSON
+     * element and the control regime of its code: the element's fields, then the regime's controls (null where no
+     * regime has the code). Compared as jsonb, so key order is checked apart (below).
+     */
+    private static final String EXPECTED_CONTROLS = """
+            select s.id || '|' || p.part || '|' || e.n || '|'
+                   || jsonb_build_object(case p.part when 'checkpoints' then 'scenario' else 'country' end,
+                                         case p.part when 'checkpoints' then to_jsonb(s.id) else e.a->'country' end,
+                                         'regime', e.a->'regime', 'open', e.a->'open', 'basis', e.a->'basis',
+                                         'valid_from', e.a->'valid_from', 'valid_to', e.a->'valid_to',
+                                         'passport_control', r.passport_control, 'customs_control', r.customs_control,
+                                         'border_control', r.border_control, 'operator', r.operator)::text
+              from corridor.scenarios s, unnest(array['segments', 'checkpoints']) p(part),
+                   jsonb_array_elements(coalesce(s.assignments->p.part, '[]')) with ordinality e(a, n)
+              left join corridor.control_regimes r on r.code = e.a->>'regime'
+             order by 1""";
+    private static final String STORED_CONTROLS = """
+            select scenario_id || '|' || part || '|' || n || '|' || controls::jsonb::text
+              from corridor.scenario_assignment order by 1""";
+
+    @Test
+    void eachRowKeepsItsObjectWithItsRegimesControls() {
+        List<String> expected = jdbc.sql(EXPECTED_CONTROLS).query(String.class).list();
+        assertThat(expected).hasSizeGreaterThan(50);
+        assertThat(jdbc.sql(STORED_CONTROLS).query(String.class).list()).isEqualTo(expected);
+        // the keys in the order pages have always given them: the scenario (or the country) first, the operator last
+        assertThat(jdbc.sql("""
+                select string_agg(k, ',') from corridor.scenario_assignment a, json_object_keys(a.controls) k
+                 where a.scenario_id = 'observed' and a.part = :part and a.n = 1""")
+                .param("part", "checkpoints").query(String.class).single())
+                .isEqualTo("scenario,regime,open,basis,valid_from,valid_to,passport_control,customs_control,border_control,operator");
+        assertThat(jdbc.sql("""
+                select string_agg(k, ',') from corridor.scenario_assignment a, json_object_keys(a.controls) k
+                 where a.scenario_id = 'observed' and a.part = :part and a.n = 1""")
+                .param("part", "segments").query(String.class).single())
+                .isEqualTo("country,regime,open,basis,valid_from,valid_to,passport_control,customs_control,border_control,operator");
+    }
+
+    @Test
+    void writesToAControlRegimeRebuildTheObjectsThatNameItInTheSameTransaction() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // seed values (geodata/control_regimes): INTL-TRANSIT checks passports, customs and the border; DOMESTIC none
+            assertThat(controlsOf("INTL-TRANSIT")).containsOnly("true|true|true|national");
+            assertThat(controlsOf("DOMESTIC")).containsOnly("false|false|false|national");
+
+            jdbc.sql("update corridor.control_regimes set passport_control = false, operator = 'joint' where code = 'INTL-TRANSIT'").update();
+            assertThat(controlsOf("INTL-TRANSIT")).containsOnly("false|true|true|joint");
+
+            // renamed: the rows still naming the old code have no regime of that code any more
+            jdbc.sql("update corridor.control_regimes set code = 'INTL-TRANSIT-RENAMED' where code = 'INTL-TRANSIT'").update();
+            assertThat(controlsOf("INTL-TRANSIT")).containsOnly("-|-|-|-");
+
+            jdbc.sql("delete from corridor.control_regimes where code = 'DOMESTIC'").update();
+            assertThat(controlsOf("DOMESTIC")).containsOnly("-|-|-|-");
+
+            jdbc.sql("""
+                    insert into corridor.control_regimes (id, code, name, passport_control, customs_control, border_control,
+                                                          operator, description, sources, accuracy)
+                    values ('domestic-again', 'DOMESTIC', 'Domestic again', true, false, true, 'none', 'test', '{test}', 'schematic')""")
+                    .update();
+            assertThat(controlsOf("DOMESTIC")).containsOnly("true|false|true|none");
+
+            jdbc.sql("truncate corridor.control_regimes cascade").update();
+            assertThat(controlsOf("DOMESTIC")).containsOnly("-|-|-|-");
+            assertThat(controlsOf("CLOSED")).containsOnly("-|-|-|-");
+        });
+        // rolled back: the objects are the seed's again
+        assertThat(jdbc.sql(STORED_CONTROLS).query(String.class).list()).isEqualTo(jdbc.sql(EXPECTED_CONTROLS).query(String.class).list());
+    }
+
+    /** The controls in the objects of every row naming a regime code: passport|customs|border|operator, - for null. */
+    private List<String> controlsOf(String regime) {
+        List<String> controls = jdbc.sql("""
+                select coalesce(controls->>'passport_control', '-') || '|' || coalesce(controls->>'customs_control', '-') || '|'
+                       || coalesce(controls->>'border_control', '-') || '|' || coalesce(controls->>'operator', '-')
+                  from corridor.scenario_assignment where regime = :regime""")
+                .param("regime", regime).query(String.class).list();
+        assertThat(controls).as("rows naming %s", regime).isNotEmpty();
+        return controls;
     }
 
     private List<String> rowsOf(String scenario) {
