@@ -37,9 +37,11 @@ def psql(sql):
 
 
 class Service:
-    def __init__(self, heap, extra_args=(), log="service.log", data=DATA):
+    # gc: the serial collector keeps the heap figures of the memory runs comparable; None leaves the JVM's own
+    # choice, as ./corridor run does (G1 on two or more cores), for runs that measure throughput under load
+    def __init__(self, heap, extra_args=(), log="service.log", data=DATA, gc="-XX:+UseSerialGC"):
         self.log_path = os.path.join(OUT, log)
-        args = ["timeout", "3600", "java", f"-Xmx{heap}", "-XX:+UseSerialGC", "-jar", JAR,
+        args = ["timeout", "3600", "java", f"-Xmx{heap}", *([gc] if gc else []), "-jar", JAR,
                 "--server.address=127.0.0.1", f"--server.port={PORT}",
                 f"--corridor.database.embedded.data-dir={data}",
                 f"--corridor.database.embedded.port={DB_PORT}",
