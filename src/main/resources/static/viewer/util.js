@@ -9,18 +9,30 @@ export function recordError(what) {
   if (window.console) { console.warn('viewer: ' + what); }
 }
 
-/** JSON of a path of the service; a failure is recorded (unless optional) and rethrown with the problem's detail. */
 /** Remembers the newest data version a response names (Data-Version): the tiles are asked for at it (map.js). */
 export function noteDataVersion(response) {
   const v = Number(response.headers.get('Data-Version'));
   if (v > 0 && !(Number(viewer.dataVersion) >= v)) { viewer.dataVersion = v; }
 }
 
-export function fetchJson(path, optional) {
+/** How often a 503 with Retry-After is tried again (the service sheds analyses and big filters under load). */
+const BUSY_RETRIES = 2;
+
+/**
+ * JSON of a path of the service; a failure is recorded (unless optional) and rethrown with the problem's detail. A
+ * 503 that says when to come back (Retry-After: the service is busy, not broken) is tried again after that long.
+ */
+export function fetchJson(path, optional, retriesLeft) {
+  if (retriesLeft === undefined) { retriesLeft = BUSY_RETRIES; }
   viewer.requests++;
   // viewer.fetchCache: 'no-cache' once this tab has written (editing.js), so that cached answers are revalidated
   return fetch(ORIGIN + path, { headers: { Accept: 'application/json' }, cache: viewer.fetchCache || 'default' }).then(function (r) {
     noteDataVersion(r);
+    const wait = Number(r.headers.get('Retry-After'));
+    if (r.status === 503 && wait > 0 && retriesLeft > 0) {
+      return new Promise(function (resolve) { setTimeout(resolve, Math.min(wait, 10) * 1000); })
+        .then(function () { return fetchJson(path, optional, retriesLeft - 1); });
+    }
     if (!r.ok) {
       return r.text().then(function (t) {
         let detail = t;

@@ -7,7 +7,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Sizes the bulkhead from the pool's own setting (spring.datasource.hikari.maximum-pool-size), read in one place. */
+/**
+ * Sizes the bulkhead from the pool's own setting (spring.datasource.hikari.maximum-pool-size), read in one place, and
+ * the processors the JVM may use.
+ */
 @Configuration(proxyBeanMethods = false)
 class BulkheadConfiguration implements WebMvcConfigurer {
 
@@ -15,7 +18,7 @@ class BulkheadConfiguration implements WebMvcConfigurer {
 
     BulkheadConfiguration(BulkheadProperties properties, Environment environment, Catalog catalog) {
         int pool = environment.getRequiredProperty("spring.datasource.hikari.maximum-pool-size", Integer.class);
-        this.expensive = new ExpensiveRequests(Math.max(1, (int) Math.floor(pool * properties.expensiveShare())), properties, catalog);
+        this.expensive = new ExpensiveRequests(properties.capacity(pool, Runtime.getRuntime().availableProcessors()), properties, catalog);
     }
 
     @Bean

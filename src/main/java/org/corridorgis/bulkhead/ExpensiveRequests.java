@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * The bulkhead: requests whose cost the client controls (a CQL2 filter, in the query or a search body, over a
  * collection bigger than a small table; an analysis; the whole-dataset export; a page above the large-export size)
- * hold at most a share of the database pool together. Beyond it they wait briefly for a turn and are then answered
+ * hold at most a share of the database pool together, and no more at once than half the processors (see
+ * {@link BulkheadProperties#expensiveMax()}). Beyond it they wait briefly for a turn and are then answered
  * 503 with Retry-After, so that however many of them arrive, ordinary requests still find connections. A filter over
  * a small table (the seed collections are kilobytes) costs milliseconds whatever it says, so it is ordinary: that
  * keeps the share small enough to protect the pool without queueing analysts' everyday filters.
@@ -81,8 +82,8 @@ final class ExpensiveRequests implements HandlerInterceptor {
         }
         if (!permits.tryAcquire(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Too many expensive requests",
-                    "filters, analyses and large pages may use " + capacity + " database connections at once and all are "
-                            + "in use; try again shortly");
+                    "filters over large collections, analyses and large pages may run " + capacity + " at once and "
+                            + (capacity == 1 ? "one is" : "all are") + " running; try again shortly");
         }
         request.setAttribute(HOLDS_PERMIT, Boolean.TRUE);
         return true;
