@@ -14,10 +14,12 @@ sys.path.insert(0, os.path.dirname(__file__))
 import features_bench as fb  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
-# A fresh JVM serves the page at a quarter to half its speed until the JIT has compiled the hot paths, which takes
-# one to two minutes of load on two cores. Every figure is taken after a warm-up: a round of the abusive requests,
-# then rounds of ordinary ones until two in a row agree within 5 % (at most BENCH_LOAD_WARMUP_ROUNDS of 10 s).
-WARMUP_ROUNDS = int(os.environ.get("BENCH_LOAD_WARMUP_ROUNDS", "18"))
+# A fresh JVM serves the page at a third of its speed until the JIT has compiled the hot paths, which takes about two
+# minutes of load on two cores (rounds rise by 5-10 % each until then). Every figure is taken after a warm-up: a
+# round of the abusive requests, then at least WARMUP_MIN_ROUNDS rounds of 10 s of ordinary ones, and more until a
+# round is no more than 3 % faster than the one before (at most BENCH_LOAD_WARMUP_ROUNDS).
+WARMUP_MIN_ROUNDS = 10
+WARMUP_ROUNDS = int(os.environ.get("BENCH_LOAD_WARMUP_ROUNDS", "24"))
 NORMAL = "/collections/checkpoints/items?limit=100"
 NESTED = "ACCENTI(" * 8 + "name" + ")" * 8 + " LIKE ACCENTI('%zzz%')"
 ABUSIVE = [
@@ -82,17 +84,20 @@ end
 
 
 def warm_up():
-    print("warming up: 10 s of ordinary requests with the abusive ones running, then 10 s rounds of ordinary ones "
-          "until two agree within 5 % ...", flush=True)
+    print(f"warming up: 10 s of ordinary requests with the abusive ones running, then at least {WARMUP_MIN_ROUNDS} "
+          "rounds of 10 s of ordinary ones, until one is no more than 3 % faster than the one before ...", flush=True)
     abuse = Abuse()
     wrk(8, 10)
     abuse.stop()
     rates = []
-    while len(rates) < WARMUP_ROUNDS and (len(rates) < 2 or abs(rates[-1] - rates[-2]) > 0.05 * rates[-1]):
+
+    def steady():
+        return len(rates) >= WARMUP_MIN_ROUNDS and rates[-1] <= 1.03 * rates[-2]
+
+    while len(rates) < WARMUP_ROUNDS and not steady():
         rates.append(wrk(8, 10)[0])
-    steady = len(rates) >= 2 and abs(rates[-1] - rates[-2]) <= 0.05 * rates[-1]
     print("warm-up rounds (req/s at concurrency 8): " + ", ".join(f"{r:.0f}" for r in rates)
-          + ("" if steady else f" (not steady after {WARMUP_ROUNDS} rounds)"), flush=True)
+          + ("" if steady() else f" (still rising after {WARMUP_ROUNDS} rounds)"), flush=True)
 
 
 def main():
