@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error leaves as {@code application/problem+json} saying what was wrong. Bad input is a 4xx; a query
@@ -144,6 +145,12 @@ public class ProblemResponses {
         // e.g. a rollback that failed because the database went away while the request ran
         if (DatabaseFaults.isUnavailable(e)) {
             return unavailable(e, request);
+        }
+        // the client went away while its answer was being written (a closed tab, a load generator at the end of its
+        // run): nothing is wrong with the service and there is no one to answer, so one line at debug, no body
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client gone on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return null;
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error occurred; it is logged", request);
