@@ -93,7 +93,8 @@ def capture_sql():
     try:
         print("creating 100 000 points, 1 000 000 points and 1 000 lines ...", flush=True)
         t = time.time()
-        sh(["psql", CONNINFO, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "src/bench/features-bench.sql"])
+        for script in ("src/bench/features-bench.sql", "src/bench/features-bench-1m.sql"):
+            sh(["psql", CONNINFO, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script])
         print(f"  done in {time.time() - t:.1f} s", flush=True)
         time.sleep(1.5)  # the catalogue is re-read every second in this run
         get("/collections/bench-points/items?limit=100")

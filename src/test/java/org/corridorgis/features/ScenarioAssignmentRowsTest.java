@@ -127,16 +127,17 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
         assertThat(expected).hasSizeGreaterThan(50);
         assertThat(jdbc.sql(STORED_CONTROLS).query(String.class).list()).isEqualTo(expected);
         // the keys in the order pages have always given them: the scenario (or the country) first, the operator last
-        assertThat(jdbc.sql("""
-                select string_agg(k, ',') from corridor.scenario_assignment a, json_object_keys(a.controls) k
-                 where a.scenario_id = 'observed' and a.part = :part and a.n = 1""")
-                .param("part", "checkpoints").query(String.class).single())
+        assertThat(keysOfFirstObservedRow("checkpoints"))
                 .isEqualTo("scenario,regime,open,basis,valid_from,valid_to,passport_control,customs_control,border_control,operator");
-        assertThat(jdbc.sql("""
+        assertThat(keysOfFirstObservedRow("segments"))
+                .isEqualTo("country,regime,open,basis,valid_from,valid_to,passport_control,customs_control,border_control,operator");
+    }
+
+    private String keysOfFirstObservedRow(String part) {
+        return jdbc.sql("""
                 select string_agg(k, ',') from corridor.scenario_assignment a, json_object_keys(a.controls) k
                  where a.scenario_id = 'observed' and a.part = :part and a.n = 1""")
-                .param("part", "segments").query(String.class).single())
-                .isEqualTo("country,regime,open,basis,valid_from,valid_to,passport_control,customs_control,border_control,operator");
+                .param("part", part).query(String.class).single();
     }
 
     @Test
