@@ -7,7 +7,8 @@ whose writing would still be flushed and vacuumed while it measures), then, for 
 BENCH_LOAD_SECONDS each, default 30, on 127.0.0.1), runs checkpoints/items?limit=100 alone and again while abusive
 clients hammer the service in the background: nested ACCENTI LIKE filters over the 100 000 points, analyses, and
 10 000-feature pages. It reports the ordinary requests' throughput, p50 and p99 both ways and how the abusive requests
-were answered. The figures are taken after a warm-up of both kinds of request (see warm_up), which is not measured.
+were answered, with a reading of the machine's own speed taken just before (see reference_tps). The figures are
+taken after a warm-up of both kinds of request (see warm_up), which is not measured.
 """
 import os, re, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
@@ -84,6 +85,21 @@ end
     return float(rps), float(p50), float(p99), int(bad_status), int(bad_io)
 
 
+def prepare_reference():
+    """pgbench's own tables, in a database of their own in the benchmark's cluster (the service never sees them)."""
+    fb.sh(["psql", fb.CONNINFO, "-X", "-q", "-c", "create database reference"])
+    fb.sh(["pgbench", "-i", "-s", "1", "-q", "-h", "127.0.0.1", "-p", str(fb.DB_PORT), "-U", "postgres", "reference"])
+
+
+def reference_tps():
+    """What the machine does right now with work that is not the service's: pgbench's select-only transactions,
+    8 clients, 5 s, on the otherwise idle machine. On a shared machine the same build serves 1 200 or 1 850 req/s
+    minutes apart; printed beside each figure, this reading shows in which kind of spell the figure was taken."""
+    out = fb.sh(["env", "PGOPTIONS=-c jit=off", "pgbench", "-n", "-S", "-M", "prepared", "-c", "8", "-j", "2", "-T", "5",
+                 "-h", "127.0.0.1", "-p", str(fb.DB_PORT), "-U", "postgres", "reference"])
+    return float(re.search(r"tps = ([\d.]+)", out).group(1))
+
+
 def warm_up():
     print(f"warming up: 10 s of ordinary requests with the abusive ones running, then at least {WARMUP_MIN_ROUNDS} "
           "rounds of 10 s of ordinary ones, until one is no more than 3 % faster than the one before ...", flush=True)
@@ -117,11 +133,14 @@ def main():
                 fb.get(path)
             except urllib.error.HTTPError:
                 pass
+        prepare_reference()
         warm_up()
         print(f"{'concurrency':>11} | {'alone: req/s':>12} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} | "
-              f"{'with abuse: req/s':>17} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} | {'p99 ratio':>9} | abusive answers",
+              f"{'with abuse: req/s':>17} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} | {'p99 ratio':>9} | "
+              f"{'reference tps':>13} | abusive answers",
               flush=True)
         for c in (8, 64, 256):
+            reference = reference_tps()
             alone = wrk(c)
             abuse = Abuse()
             time.sleep(2)
@@ -129,15 +148,15 @@ def main():
             statuses, slowest = abuse.stop()
             ratio = loaded[2] / alone[2] if alone[2] else float("nan")
             answers = ", ".join(f"{n} × {s}" for s, n in sorted(statuses.items(), key=lambda kv: str(kv[0])))
-            results.append((c, alone, loaded, statuses, slowest))
+            results.append((c, alone, loaded, statuses, slowest, reference))
             print(f"{c:>11} | {alone[0]:12.0f} {alone[1]:8.1f} {alone[2]:8.1f} {alone[3] + alone[4]:6d} | "
                   f"{loaded[0]:17.0f} {loaded[1]:8.1f} {loaded[2]:8.1f} {loaded[3] + loaded[4]:6d} | {ratio:9.2f} | "
-                  f"{answers} (slowest {slowest:.1f} s)", flush=True)
+                  f"{reference:13.0f} | {answers} (slowest {slowest:.1f} s)", flush=True)
     finally:
         svc.stop()
     with open(os.path.join(fb.OUT, "load.txt"), "w") as f:
-        for c, alone, loaded, statuses, slowest in results:
-            f.write(f"{c} {alone} {loaded} {statuses} {slowest:.2f}\n")
+        for c, alone, loaded, statuses, slowest, reference in results:
+            f.write(f"{c} {alone} {loaded} {statuses} {slowest:.2f} {reference:.0f}\n")
 
 
 if __name__ == "__main__":

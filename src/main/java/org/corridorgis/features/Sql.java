@@ -15,21 +15,24 @@ import org.corridorgis.filter.SqlFragment;
 final class Sql {
 
     private final List<SqlFragment> pieces = new ArrayList<>();
+    /** The pieces joined, made once for {@link #text()} and {@link #params()} alike; null after an append. */
+    private SqlFragment joined;
 
     /** SQL text with named placeholders, and their values as name, value, name, value, ... */
     Sql append(String sql, Object... namesAndValues) {
-        pieces.add(SqlFragment.of(sql, namesAndValues));
-        return this;
+        return append(SqlFragment.of(sql, namesAndValues));
     }
 
     Sql append(Sql other) {
         pieces.addAll(other.pieces);
+        joined = null;
         return this;
     }
 
     /** A piece made elsewhere (a translated filter), its text and parameters together. */
     Sql append(SqlFragment fragment) {
         pieces.add(fragment);
+        joined = null;
         return this;
     }
 
@@ -38,7 +41,10 @@ final class Sql {
     }
 
     SqlFragment fragment() {
-        return SqlFragment.cat(pieces.toArray());
+        if (joined == null) {
+            joined = SqlFragment.cat(pieces.toArray());
+        }
+        return joined;
     }
 
     String text() {

@@ -50,6 +50,10 @@ public record SqlFragment(List<String> texts, List<Integer> slots, List<Object> 
      * than once in the text (one value for all); every name used must be given and every name given used.
      */
     public static SqlFragment of(String sql, Object... namesAndValues) {
+        if (namesAndValues.length == 0 && sql.indexOf(':') < 0 && sql.indexOf('?') < 0) {
+            // most pieces of a statement are fixed text: nothing a scan could find in it
+            return new SqlFragment(List.of(sql), List.of(), List.of());
+        }
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values come in pairs");
         }
