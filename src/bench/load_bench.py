@@ -87,6 +87,7 @@ end
 
 def prepare_reference():
     """pgbench's own tables, in a database of their own in the benchmark's cluster (the service never sees them)."""
+    fb.sh(["psql", fb.CONNINFO, "-X", "-q", "-c", "drop database if exists reference"])  # left by an earlier run
     fb.sh(["psql", fb.CONNINFO, "-X", "-q", "-c", "create database reference"])
     fb.sh(["pgbench", "-i", "-s", "1", "-q", "-h", "127.0.0.1", "-p", str(fb.DB_PORT), "-U", "postgres", "reference"])
 
