@@ -3,13 +3,9 @@
 DROP TABLE IF EXISTS corridor.bench_points_1m;
 DELETE FROM corridor.collection WHERE id = 'bench-points-1m';
 CREATE TABLE corridor.bench_points_1m (LIKE corridor.bench_points INCLUDING DEFAULTS);
-INSERT INTO corridor.bench_points_1m (id, geom, name, kind, value, sources, accuracy, valid_from)
-SELECT i::text,
-       ST_SetSRID(ST_MakePoint(42.5 + 8.5 * random(), 37.0 + 5.5 * random()), 4326),
-       'point ' || i, (ARRAY['border crossing','customs post','passport post','bridge'])[1 + i % 4],
-       round((random() * 1000)::numeric, 2), ARRAY['corridor-gis-recipe'], 'schematic',
-       date '2000-01-01' + (i % 9000)
-  FROM generate_series(1, 1000000) i;
+\set table bench_points_1m
+\set count 1000000
+\ir bench-points-rows.sql
 ALTER TABLE corridor.bench_points_1m ADD PRIMARY KEY (id);
 CREATE INDEX ON corridor.bench_points_1m USING gist (geom);
 INSERT INTO corridor.collection (id, table_name, title, description, geometry_type, sort_order, tile_minzoom) VALUES

@@ -16,13 +16,9 @@ CREATE TABLE corridor.bench_points (
   valid_to date,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
-INSERT INTO corridor.bench_points (id, geom, name, kind, value, sources, accuracy, valid_from)
-SELECT i::text,
-       ST_SetSRID(ST_MakePoint(42.5 + 8.5 * random(), 37.0 + 5.5 * random()), 4326),
-       'point ' || i, (ARRAY['border crossing','customs post','passport post','bridge'])[1 + i % 4],
-       round((random() * 1000)::numeric, 2), ARRAY['corridor-gis-recipe'], 'schematic',
-       date '2000-01-01' + (i % 9000)
-  FROM generate_series(1, 100000) i;
+\set table bench_points
+\set count 100000
+\ir bench-points-rows.sql
 CREATE INDEX ON corridor.bench_points USING gist (geom);
 
 CREATE TABLE corridor.bench_lines (
