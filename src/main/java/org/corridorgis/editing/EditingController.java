@@ -1,5 +1,7 @@
 package org.corridorgis.editing;
 
+import static org.corridorgis.web.JsonObjects.object;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -122,7 +124,7 @@ class EditingController {
         String location = RequestUrls.href(request, "/proposals/" + proposal, Map.of());
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, location)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(Map.of("proposal", proposal, "status", "open", "href", location,
+                .body(object("proposal", proposal, "status", "open", "href", location,
                         "detail", "the change is kept as a proposal until a reviewer accepts or rejects it"));
     }
 

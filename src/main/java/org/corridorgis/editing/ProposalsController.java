@@ -1,5 +1,7 @@
 package org.corridorgis.editing;
 
+import static org.corridorgis.web.JsonObjects.object;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,8 +209,8 @@ class ProposalsController {
         m.put("decidedAt", p.decidedAt());
         m.put("decision", p.decision());
         m.put("feature", p.feature());
-        m.put("links", List.of(Map.of("href", RequestUrls.href(request, "/proposals/" + p.id(), Map.of()), "rel", "self"),
-                Map.of("href", RequestUrls.href(request, "/collections/" + RequestUrls.encode(p.collection()) + "/items/"
+        m.put("links", List.of(object("href", RequestUrls.href(request, "/proposals/" + p.id(), Map.of()), "rel", "self"),
+                object("href", RequestUrls.href(request, "/collections/" + RequestUrls.encode(p.collection()) + "/items/"
                         + RequestUrls.encode(p.featureId()), Map.of()), "rel", "related", "title", "the feature it is about")));
         return m;
     }

@@ -1,5 +1,7 @@
 package org.corridorgis.features;
 
+import static org.corridorgis.web.JsonObjects.object;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,13 +60,13 @@ class CollectionDescriptions {
         Extent e = extent(c);
         Map<String, Object> extent = new LinkedHashMap<>();
         if (e.bbox() != null) {
-            extent.put("spatial", Map.of("bbox", List.of(publishedBox(e.bbox())), "crs", SupportedCrs.CRS84.uri()));
+            extent.put("spatial", object("bbox", List.of(publishedBox(e.bbox())), "crs", SupportedCrs.CRS84.uri()));
         }
         if (e.hasTime() && (e.start() != null || e.end() != null)) {
             List<String> interval = new ArrayList<>();
             interval.add(e.start() == null ? null : e.start().toString());
             interval.add(e.end() == null ? null : e.end().toString());
-            extent.put("temporal", Map.of("interval", List.of(interval), "trs", TRS));
+            extent.put("temporal", object("interval", List.of(interval), "trs", TRS));
         }
         if (!extent.isEmpty()) {
             d.put("extent", extent);

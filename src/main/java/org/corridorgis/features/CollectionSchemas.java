@@ -1,5 +1,7 @@
 package org.corridorgis.features;
 
+import static org.corridorgis.web.JsonObjects.object;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,12 +86,12 @@ class CollectionSchemas {
         properties.remove(Collection.ID_COLUMN);
         c.properties().stream().filter(p -> p.type() == QueryableType.GEOMETRY).forEach(p -> properties.remove(p.name()));
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", Map.of("type", "string", "enum", List.of("Feature")));
+        members.put("type", object("type", "string", "enum", List.of("Feature")));
         members.put("id", Map.of("type", "string"));
         Map<String, Object> geometry = new LinkedHashMap<>();
         geometry.put("description", c.spatial() ? "GeoJSON " + c.geometryType() + " (null where the location is not known)" : "always null");
         members.put("geometry", geometry);
-        members.put("properties", Map.of("type", "object", "properties", properties));
+        members.put("properties", object("type", "object", "properties", properties));
         Map<String, Object> schema = envelope(c, request, "feature-schema", c.title() + ": GeoJSON features");
         schema.put("required", List.of("type", "geometry", "properties"));
         schema.put("properties", members);

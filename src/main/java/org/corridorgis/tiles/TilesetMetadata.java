@@ -1,5 +1,7 @@
 package org.corridorgis.tiles;
 
+import static org.corridorgis.web.JsonObjects.object;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +88,7 @@ class TilesetMetadata {
             Map<String, Object> props = new LinkedHashMap<>();
             layer.fields().forEach((k, v) -> props.put(k, Map.of("type", v.toLowerCase().equals("number") ? "number"
                     : v.equals("Boolean") ? "boolean" : "string")));
-            l.put("propertiesSchema", Map.of("type", "object", "properties", props));
+            l.put("propertiesSchema", object("type", "object", "properties", props));
             l.put("boundingBox", box(bounds.get(layer.id())));
             described.add(l);
         }

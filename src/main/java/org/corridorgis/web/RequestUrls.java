@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,11 +41,14 @@ public final class RequestUrls {
         return root(request) + path + (q.length() == 0 ? "" : "?" + q);
     }
 
-    /** This request's path and parameters, with some replaced or removed (value null). */
+    /**
+     * This request's path and parameters, with some replaced or removed (value null). Parameters the request did not
+     * have are added in name order, whatever the order of {@code changes}, so that every instance writes one link.
+     */
     public static String self(HttpServletRequest request, Map<String, String> changes) {
         Map<String, String> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> query.put(k, v[0]));
-        changes.forEach((k, v) -> {
+        new TreeMap<>(changes).forEach((k, v) -> {
             if (v == null) {
                 query.remove(k);
             } else {

@@ -2,7 +2,6 @@ package org.corridorgis.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.corridorgis.CorridorApplication;
 import org.corridorgis.security.ApiTokens;
 import org.corridorgis.security.Role;
 import org.corridorgis.support.ServiceClient;
+import org.corridorgis.support.ServiceProcess;
 import org.corridorgis.support.ServiceTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,21 +190,13 @@ class KillDuringWritesTest extends ServiceTestBase {
 
     private Process startService(int port) throws Exception {
         HikariDataSource hikari = (HikariDataSource) dataSource;
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CorridorApplication.class.getName());
-        command.add("--spring.datasource.url=" + hikari.getJdbcUrl());
-        command.add("--spring.datasource.username=" + hikari.getUsername());
-        command.add("--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()));
-        command.add("--server.port=" + port);
-        command.add("--server.address=127.0.0.1");
-        command.add("--corridor.geodata.enabled=false");
-        command.add("--spring.datasource.hikari.maximum-pool-size=4");
-        File log = Path.of("target", "kill-during-writes-service.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        return ServiceProcess.start(Path.of("target", "kill-during-writes-service.log"), List.of(
+                "--spring.datasource.url=" + hikari.getJdbcUrl(),
+                "--spring.datasource.username=" + hikari.getUsername(),
+                "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                "--server.port=" + port,
+                "--corridor.geodata.enabled=false",
+                "--spring.datasource.hikari.maximum-pool-size=4"));
     }
 
     private interface Condition {

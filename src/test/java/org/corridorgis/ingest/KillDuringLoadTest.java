@@ -2,7 +2,6 @@ package org.corridorgis.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +14,8 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.corridorgis.CorridorApplication;
 import org.corridorgis.support.PostgisIntegrationTest;
+import org.corridorgis.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -138,18 +137,10 @@ class KillDuringLoadTest {
     }
 
     private static Process startService(ScratchDatabase scratch, Path geodata) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CorridorApplication.class.getName());
-        command.addAll(List.of(scratch.springArguments()));
-        command.add("--server.port=0");
-        command.add("--server.address=127.0.0.1");
-        command.add("--corridor.geodata.dir=" + geodata);
-        File log = Path.of("target", "kill-during-load-service.log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        List<String> arguments = new ArrayList<>(List.of(scratch.springArguments()));
+        arguments.add("--server.port=0");
+        arguments.add("--corridor.geodata.dir=" + geodata);
+        return ServiceProcess.start(Path.of("target", "kill-during-load-service.log"), arguments);
     }
 
     private static long count(JdbcTemplate db, String table) {

@@ -1,0 +1,32 @@
+package org.corridorgis.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.corridorgis.CorridorApplication;
+
+/**
+ * The service in a JVM of its own, from this test run's classes: for what only another process shows (a kill -9,
+ * a second instance with its own JVM). It listens on 127.0.0.1 and writes its log to the given file.
+ */
+public final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    /** Starts the service with these arguments (database, port, ...), after a bounded heap and 127.0.0.1. */
+    public static Process start(Path log, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CorridorApplication.class.getName());
+        command.add("--server.address=127.0.0.1");
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+}
