@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.corridorgis.security.ApiTokens;
 import org.corridorgis.security.Role;
 import org.corridorgis.support.ServiceClient;
@@ -189,14 +188,7 @@ class KillDuringWritesTest extends ServiceTestBase {
     }
 
     private Process startService(int port) throws Exception {
-        HikariDataSource hikari = (HikariDataSource) dataSource;
-        return ServiceProcess.start(Path.of("target", "kill-during-writes-service.log"), List.of(
-                "--spring.datasource.url=" + hikari.getJdbcUrl(),
-                "--spring.datasource.username=" + hikari.getUsername(),
-                "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                "--server.port=" + port,
-                "--corridor.geodata.enabled=false",
-                "--spring.datasource.hikari.maximum-pool-size=4"));
+        return ServiceProcess.startBeside(dataSource, port, Path.of("target", "kill-during-writes-service.log"));
     }
 
     private interface Condition {

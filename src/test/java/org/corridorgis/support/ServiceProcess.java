@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.corridorgis.CorridorApplication;
 
 /**
@@ -14,6 +17,21 @@ import org.corridorgis.CorridorApplication;
 public final class ServiceProcess {
 
     private ServiceProcess() {
+    }
+
+    /**
+     * Another instance of the service on the test run's database (whose seed data it does not load again), with
+     * a small pool of its own, on the given port.
+     */
+    public static Process startBeside(DataSource testDatabase, int port, Path log) throws IOException {
+        HikariDataSource pool = (HikariDataSource) testDatabase;
+        return start(log, List.of(
+                "--spring.datasource.url=" + pool.getJdbcUrl(),
+                "--spring.datasource.username=" + pool.getUsername(),
+                "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
+                "--server.port=" + port,
+                "--corridor.geodata.enabled=false",
+                "--spring.datasource.hikari.maximum-pool-size=4"));
     }
 
     /** Starts the service with these arguments (database, port, ...), after a bounded heap and 127.0.0.1. */

@@ -11,7 +11,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.corridorgis.support.ServiceClient;
 import org.corridorgis.support.ServiceProcess;
 import org.corridorgis.support.ServiceTestBase;
@@ -51,14 +50,7 @@ class InstancesAnswerAlikeTest extends ServiceTestBase {
         try (ServerSocket s = new ServerSocket(0)) {
             otherPort = s.getLocalPort();
         }
-        HikariDataSource hikari = (HikariDataSource) dataSource;
-        Process other = ServiceProcess.start(Path.of("target", "second-instance-service.log"), List.of(
-                "--spring.datasource.url=" + hikari.getJdbcUrl(),
-                "--spring.datasource.username=" + hikari.getUsername(),
-                "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                "--server.port=" + otherPort,
-                "--corridor.geodata.enabled=false",
-                "--spring.datasource.hikari.maximum-pool-size=4"));
+        Process other = ServiceProcess.startBeside(dataSource, otherPort, Path.of("target", "second-instance-service.log"));
         try {
             ServiceClient second = new ServiceClient(otherPort);
             awaitReady(second, other);
