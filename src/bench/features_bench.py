@@ -37,8 +37,8 @@ def psql(sql):
 
 
 class Service:
-    # gc: the serial collector keeps the heap figures of the memory runs comparable; None leaves the JVM's own
-    # choice, as ./corridor run does (G1 on two or more cores), for runs that measure throughput under load
+    # gc: the serial collector keeps the heap figures of the memory runs comparable; runs that measure throughput
+    # under load pass the collector ./corridor run starts the service with
     def __init__(self, heap, extra_args=(), log="service.log", data=DATA, gc="-XX:+UseSerialGC"):
         self.log_path = os.path.join(OUT, log)
         args = ["timeout", "3600", "java", f"-Xmx{heap}", *([gc] if gc else []), "-jar", JAR,

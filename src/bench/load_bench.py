@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load benchmark (see README, "Benchmarks"): ordinary requests with and without abusive ones running.
 
-Starts the service as ./corridor run does (-Xmx256m, the JVM's own collector) on its own embedded PostGIS with the
+Starts the service as ./corridor run does (-Xmx256m, the parallel collector) on its own embedded PostGIS with the
 100 000-point collection of the features benchmark (not its million points, which this benchmark does not read and
 whose writing would still be flushed and vacuumed while it measures), then, for concurrency 8, 64 and 256 (wrk,
 BENCH_LOAD_SECONDS each, default 30, on 127.0.0.1), runs checkpoints/items?limit=100 alone and again while abusive
@@ -122,7 +122,7 @@ def main():
     if not os.path.exists(fb.JAR):
         sys.exit("build first: ./mvnw -q -DskipTests package (./corridor bench does)")
     os.makedirs(fb.OUT, exist_ok=True)
-    svc = fb.Service("256m", log="service-load.log", gc=None)  # the JVM as ./corridor run starts it
+    svc = fb.Service("256m", log="service-load.log", gc="-XX:+UseParallelGC")  # the JVM as ./corridor run starts it
     results = []
     try:
         print("creating 100 000 points and 1 000 lines ...", flush=True)
