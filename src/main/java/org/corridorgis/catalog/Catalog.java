@@ -46,6 +46,8 @@ public class Catalog {
     private final JdbcClient jdbc;
     private final long refreshNanos;
     private volatile Snapshot snapshot;
+    /** Whether a request is reading the catalogue again (the others keep to the kept reading meanwhile). */
+    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Catalog(JdbcClient jdbc, CatalogProperties properties) {
         this.jdbc = jdbc;
@@ -64,13 +66,34 @@ public class Catalog {
         return current().collections();
     }
 
+    /**
+     * The kept reading, read again when it is older than the refresh time. One request reads it again while the
+     * others go on with the kept one: under load every request would otherwise find it old at the same moment and
+     * read it too (at concurrency 64 and a refresh of 1 s, 19 readings of 10 ms each a second, a tenth of two cores).
+     * With no reading yet, or a refresh time of zero, each caller reads.
+     */
     private Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        if (s == null || now - s.readAt() > refreshNanos) {
-            s = new Snapshot(read(jdbc), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
-            snapshot = s;
+        if (s == null || refreshNanos == 0) {
+            return readNow(now);
         }
+        if (now - s.readAt() > refreshNanos && reading.compareAndSet(false, true)) {
+            try {
+                Snapshot latest = snapshot;
+                long started = System.nanoTime();
+                // another request may have read it between this one's look and its turn
+                return started - latest.readAt() <= refreshNanos ? latest : readNow(started);
+            } finally {
+                reading.set(false);
+            }
+        }
+        return s;
+    }
+
+    private Snapshot readNow(long now) {
+        Snapshot s = new Snapshot(read(jdbc), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
+        snapshot = s;
         return s;
     }
 
