@@ -1,6 +1,7 @@
 package org.corridorgis.database;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,12 +63,16 @@ class PostgisHealthIndicator implements HealthIndicator {
         return inFlight;
     }
 
+    /** In a fixed order, so that every instance writes the details alike. */
     private Map<String, String> versions() {
         return jdbc.sql("select postgis_full_version() as postgis, version() as postgres, current_database() as db")
-                .query((rs, n) -> Map.of(
-                        "postgis", rs.getString("postgis"),
-                        "postgresql", rs.getString("postgres"),
-                        "database", rs.getString("db")))
+                .query((rs, n) -> {
+                    Map<String, String> versions = new LinkedHashMap<>();
+                    versions.put("postgis", rs.getString("postgis"));
+                    versions.put("postgresql", rs.getString("postgres"));
+                    versions.put("database", rs.getString("db"));
+                    return versions;
+                })
                 .single();
     }
 }

@@ -2,7 +2,6 @@ package org.corridorgis.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class KillDuringWritesTest extends ServiceTestBase {
 
+    private static final Path SERVICE_LOG = Path.of("target", "kill-during-writes-service.log");
     private static final String LINE_A = "[[44.60,40.15],[44.70,40.20]]";
     private static final String LINE_B = "[[44.60,40.15],[44.65,40.25],[44.75,40.22]]";
 
@@ -58,23 +58,11 @@ class KillDuringWritesTest extends ServiceTestBase {
     @Test
     void aWriteKilledMidTransactionLeavesEveryRowConsistentWithItsHistory() throws Exception {
         String bearer = "Bearer " + tokens.create("ktest writer", Role.REVIEWER, null).token();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServiceProcess.freePort();
         Process service = startService(port);
         try {
             ServiceClient other = new ServiceClient(port);
-            waitFor(() -> {
-                if (!service.isAlive()) {
-                    throw new AssertionError("the service stopped by itself; see target/kill-during-writes-service.log");
-                }
-                try {
-                    return other.get("/actuator/health/readiness").statusCode() == 200;
-                } catch (IllegalStateException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(180), "the second service to start");
+            ServiceProcess.awaitReady(service, other, SERVICE_LOG);
 
             HttpResponse<String> cp = other.send("POST", "/collections/checkpoints/items", "application/geo+json",
                     "{\"type\":\"Feature\",\"id\":\"ktest-cp\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[45.5,39.5]},"
@@ -188,7 +176,7 @@ class KillDuringWritesTest extends ServiceTestBase {
     }
 
     private Process startService(int port) throws Exception {
-        return ServiceProcess.startBeside(dataSource, port, Path.of("target", "kill-during-writes-service.log"));
+        return ServiceProcess.startBeside(dataSource, port, SERVICE_LOG);
     }
 
     private interface Condition {

@@ -1,7 +1,9 @@
 package org.corridorgis.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,35 @@ public final class ServiceProcess {
                 "--server.port=" + port,
                 "--corridor.geodata.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=4"));
+    }
+
+    /** A port on 127.0.0.1 that nothing listens on at the moment, for a service to be started on. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Waits (at most 180 s) until the service answers its readiness probe, failing at once if its process ends;
+     * the log is named in that failure.
+     */
+    public static void awaitReady(Process service, ServiceClient client, Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new AssertionError("the service stopped by itself; see " + log);
+            }
+            try {
+                if (client.get("/actuator/health/readiness").statusCode() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // the port is not open yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service was not ready within 180 s; see " + log);
     }
 
     /** Starts the service with these arguments (database, port, ...), after a bounded heap and 127.0.0.1. */

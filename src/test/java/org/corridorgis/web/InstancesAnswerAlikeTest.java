@@ -2,10 +2,8 @@ package org.corridorgis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,14 +44,12 @@ class InstancesAnswerAlikeTest extends ServiceTestBase {
                 }
             }
         }
-        int otherPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            otherPort = s.getLocalPort();
-        }
-        Process other = ServiceProcess.startBeside(dataSource, otherPort, Path.of("target", "second-instance-service.log"));
+        int otherPort = ServiceProcess.freePort();
+        Path log = Path.of("target", "second-instance-service.log");
+        Process other = ServiceProcess.startBeside(dataSource, otherPort, log);
         try {
             ServiceClient second = new ServiceClient(otherPort);
-            awaitReady(second, other);
+            ServiceProcess.awaitReady(other, second, log);
             int compared = 0;
             for (String path : paths) {
                 HttpResponse<String> here = client.get(path, "Accept", "application/json");
@@ -83,21 +79,5 @@ class InstancesAnswerAlikeTest extends ServiceTestBase {
         int from = Math.max(0, i - 60);
         return "at character " + i + ": here …" + a.substring(from, Math.min(a.length(), i + 60)) + "… there …"
                 + b.substring(from, Math.min(b.length(), i + 60)) + "…";
-    }
-
-    private static void awaitReady(ServiceClient second, Process other) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(other.isAlive()).as("the second instance stopped by itself; see target/second-instance-service.log").isTrue();
-            try {
-                if (second.get("/actuator/health/readiness").statusCode() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYetListening) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the second instance was not ready within 180 s");
     }
 }
