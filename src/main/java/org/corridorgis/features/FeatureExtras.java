@@ -26,23 +26,31 @@ class FeatureExtras {
     }
 
     /**
-     * A checkpoint's regime under each scenario on the day asked for (every scenario, or the one named): the
-     * assignments in force that day (corridor.assignments_at, see {@link org.corridorgis.scenario.Scenarios}), found
-     * by index per feature. Each assignment row keeps the object a page shows, its control regime's controls
-     * included (migration V13), so a page aggregates stored JSON instead of building a hundred objects.
+     * A checkpoint's regime under every scenario on the day asked for: the one row of its regime periods that holds
+     * the day (corridor.checkpoint_regime_periods, migration V14), whose regimes are the objects of the assignments
+     * in force then (corridor.assignments_at, see {@link org.corridorgis.scenario.Scenarios}), by scenario. A page
+     * reads one stored JSON array per checkpoint instead of gathering and aggregating its assignment rows.
      */
-    private static final String CHECKPOINT_CONTROLS = """
-            select coalesce(json_agg(a.controls order by a.scenario_id), '[]'::json)
-              from corridor.assignments_at(cast(:at as date)) a
-             where a.part = 'checkpoints' and a.target_id = %s
-               and (cast(:scenario as text) is null or a.scenario_id = :scenario)""";
+    private static final String CHECKPOINT_REGIMES = """
+            coalesce((select p.regimes from corridor.checkpoint_regime_periods p
+                       where p.target_id = %s and p.during @> coalesce(cast(:at as date), current_date)), '[]'::json)""";
+
+    /**
+     * A checkpoint's regime under the one scenario named, on the day asked for: its assignments in force that day,
+     * found by index. Each assignment row keeps the object a page shows, its control regime's controls included
+     * (migration V13).
+     */
+    private static final String CHECKPOINT_REGIMES_OF_SCENARIO = """
+            (select coalesce(json_agg(a.controls order by a.n), '[]'::json)
+               from corridor.assignments_at(cast(:at as date)) a
+              where a.part = 'checkpoints' and a.target_id = %s and a.scenario_id = :scenario)""";
 
     private static final String ROUTE_EXTRAS = """
             'regimes_at', coalesce(cast(:at as date), current_date),
             'checkpoint_details', (
               select coalesce(json_agg(json_build_object(
                        'id', c.id, 'name', c.name, 'states', c.states, 'kind', c.kind, 'status', c.status,
-                       'controls', (%s))
+                       'controls', %s)
                      order by o.n), '[]'::json)
                 from unnest(t.checkpoints) with ordinality o(checkpoint_id, n)
                 join corridor.checkpoints c on c.id = o.checkpoint_id),
@@ -55,22 +63,32 @@ class FeatureExtras {
                          coalesce(json_agg(a.controls order by a.n), '[]'::json) as segments
                     from corridor.assignments_at(cast(:at as date)) a
                    where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g
-               where cast(:scenario as text) is null or s.id = :scenario)""".formatted(CHECKPOINT_CONTROLS.formatted("c.id"));
+               where %s)""";
+    private static final String ROUTE_EXTRAS_ALL = ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES.formatted("c.id"), "true");
+    private static final String ROUTE_EXTRAS_OF_SCENARIO =
+            ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES_OF_SCENARIO.formatted("c.id"), "s.id = :scenario");
 
     private static final String CHECKPOINT_EXTRAS = """
             'regimes_at', coalesce(cast(:at as date), current_date),
-            'scenario_regimes', (%s)""".formatted(CHECKPOINT_CONTROLS.formatted("t.id"));
+            'scenario_regimes', %s""";
+    private static final String CHECKPOINT_EXTRAS_ALL = CHECKPOINT_EXTRAS.formatted(CHECKPOINT_REGIMES.formatted("t.id"));
+    private static final String CHECKPOINT_EXTRAS_OF_SCENARIO =
+            CHECKPOINT_EXTRAS.formatted(CHECKPOINT_REGIMES_OF_SCENARIO.formatted("t.id"));
 
     Sql properties(ItemsQuery query) {
         String s = query.scenario();
         LocalDate at = query.datetime() == null ? null : query.datetime().stateDay();
         RegimeCarrier regimes = query.collection().regimesOnFeaturePages() ? query.collection().regimes() : null;
         if (regimes == RegimeCarrier.ROUTE) {
-            return new Sql().append(ROUTE_EXTRAS, "at", at, "scenario", s);
+            return s == null ? new Sql().append(ROUTE_EXTRAS_ALL, "at", at)
+                    : new Sql().append(ROUTE_EXTRAS_OF_SCENARIO, "at", at, "scenario", s);
         }
         // a client that chose the properties gets a checkpoint's regimes only when it names a scenario
-        if (regimes == RegimeCarrier.CHECKPOINT && (allProperties(query) || s != null)) {
-            return new Sql().append(CHECKPOINT_EXTRAS, "at", at, "scenario", s);
+        if (regimes == RegimeCarrier.CHECKPOINT && s != null) {
+            return new Sql().append(CHECKPOINT_EXTRAS_OF_SCENARIO, "at", at, "scenario", s);
+        }
+        if (regimes == RegimeCarrier.CHECKPOINT && allProperties(query)) {
+            return new Sql().append(CHECKPOINT_EXTRAS_ALL, "at", at);
         }
         return new Sql();
     }

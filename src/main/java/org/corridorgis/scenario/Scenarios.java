@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * The scenarios: which exist and which one a request without {@code scenario=} means. A scenario's regimes on a day
  * come from one SQL function, {@code corridor.assignments_at(day)} (migration V11): the assignments in force that day
  * (null: today), one row each ({@code scenario_id, part, n, target_id, country, regime, open, basis, valid_from,
- * valid_to}). Feature pages, download columns, tiles and route analyses all read it.
+ * valid_to}). Feature pages, download columns, tiles and route analyses all read it. A checkpoint page under every
+ * scenario reads the same rows kept by period instead ({@code corridor.checkpoint_regime_periods}, migration V14),
+ * which its test compares with the rows in force day by day.
  */
 @Component
 public class Scenarios {

@@ -174,6 +174,81 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
         assertThat(jdbc.sql(STORED_CONTROLS).query(String.class).list()).isEqualTo(jdbc.sql(EXPECTED_CONTROLS).query(String.class).list());
     }
 
+    /**
+     * Checkpoints whose regimes kept by period (corridor.checkpoint_regime_periods, migration V14) differ, on some
+     * day, from the assignment rows in force that day, gathered by hand-written SQL: every checkpoint named by a
+     * row, every day from a year before the earliest date a row names to a year after the latest.
+     */
+    private static final String PERIODS_THAT_DIFFER = """
+            with bounds as (
+              select least(min(valid_from), min(valid_to)) - 366 as first, greatest(max(valid_from), max(valid_to)) + 366 as last
+                from corridor.scenario_assignment where part = 'checkpoints'),
+            days as (select d::date as day from bounds, generate_series(bounds.first, bounds.last, interval '1 day') d),
+            targets as (select distinct target_id from corridor.scenario_assignment where part = 'checkpoints')
+            select g.target_id || ' on ' || d.day
+              from targets g, days d
+             where coalesce((select p.regimes::text from corridor.checkpoint_regime_periods p
+                              where p.target_id = g.target_id and p.during @> d.day), '[]')
+                   is distinct from
+                   (select coalesce(json_agg(a.controls order by a.scenario_id, a.n), '[]')::text
+                      from corridor.scenario_assignment a
+                     where a.part = 'checkpoints' and a.target_id = g.target_id
+                       and (a.valid_from is null or a.valid_from <= d.day) and (a.valid_to is null or a.valid_to >= d.day))
+             order by 1 limit 5""";
+
+    private List<String> periodsThatDiffer() {
+        return jdbc.sql(PERIODS_THAT_DIFFER).query(String.class).list();
+    }
+
+    private long periodsOf(String checkpoint) {
+        return jdbc.sql("select count(*) from corridor.checkpoint_regime_periods where target_id = :c")
+                .param("c", checkpoint).query(Long.class).single();
+    }
+
+    @Test
+    void theRegimesKeptByPeriodAreTheRowsInForceOnEveryDayThroughWrites() {
+        assertThat(periodsThatDiffer()).isEmpty();
+        // the seed's agarak-nurduz rows: five open-ended, one from 10 Nov 2020 on (geodata/scenarios.geojson)
+        assertThat(periodsOf("agarak-nurduz")).isEqualTo(2);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // a period inside the seed's, one that ends the day before it begins (no day at all), one open at its start
+            jdbc.sql("""
+                    insert into corridor.scenarios (id, name, description, sources, accuracy, assignments)
+                    select 'period-check', 'Period check', 'test', sources, accuracy,
+                           '{"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
+                                              "valid_from": "2021-01-01", "valid_to": "2021-12-31"},
+                                             {"checkpoint_id": "agarak-nurduz", "regime": "DOMESTIC", "open": true,
+                                              "valid_from": "2022-03-02", "valid_to": "2022-03-01"},
+                                             {"checkpoint_id": "angeghakot", "regime": "INTL-TRANSIT", "open": true,
+                                              "valid_to": "2019-06-30"}]}'
+                      from corridor.scenarios where id = 'observed'""").update();
+            assertThat(periodsThatDiffer()).isEmpty();
+            // (, 2020-11-10), [2020-11-10, 2021-01-01), [2021-01-01, 2022-01-01), [2022-01-01, ): the empty row cuts nothing
+            assertThat(periodsOf("agarak-nurduz")).isEqualTo(4);
+            assertThat(periodsOf("angeghakot")).isEqualTo(3);
+
+            // the seed's CLOSED regime has operator 'none'
+            jdbc.sql("update corridor.control_regimes set operator = 'joint' where code = 'CLOSED'").update();
+            assertThat(periodsThatDiffer()).isEmpty();
+            assertThat(jdbc.sql("""
+                    select e->>'operator' from corridor.checkpoint_regime_periods p, json_array_elements(p.regimes) e
+                     where p.target_id = 'agarak-nurduz' and p.during @> date '2021-06-01' and e->>'scenario' = 'period-check'""")
+                    .query(String.class).list()).containsExactly("joint");
+
+            jdbc.sql("delete from corridor.scenarios where id = 'period-check'").update();
+            assertThat(periodsThatDiffer()).isEmpty();
+            assertThat(periodsOf("agarak-nurduz")).isEqualTo(2);
+
+            jdbc.sql("truncate corridor.scenarios cascade").update();
+            assertThat(jdbc.sql("select count(*) from corridor.checkpoint_regime_periods").query(Long.class).single()).isZero();
+        });
+        // rolled back: the seed's periods again
+        assertThat(periodsThatDiffer()).isEmpty();
+        assertThat(periodsOf("agarak-nurduz")).isEqualTo(2);
+    }
+
     /** The controls in the objects of every row naming a regime code: passport|customs|border|operator, - for null. */
     private List<String> controlsOf(String regime) {
         List<String> controls = jdbc.sql("""
