@@ -50,14 +50,11 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(status -> {
             status.setRollbackOnly();
-            jdbc.sql("""
-                    insert into corridor.scenarios (id, name, description, sources, accuracy, assignments)
-                    select 'sync-check', 'Sync check', 'test', sources, accuracy,
-                           '{"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
-                                              "valid_from": "2021-01-01", "valid_to": "2021-12-31"}],
-                             "segments": [{"route_id": "agarak-nurduz-road", "country": "ARM", "regime": "DOMESTIC", "open": true},
-                                          {"route_id": "agarak-nurduz-road", "country": "IRN", "regime": "INTL-TRANSIT", "open": true}]}'
-                      from corridor.scenarios where id = 'observed'""").update();
+            insertScenario("sync-check", """
+                    {"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
+                                       "valid_from": "2021-01-01", "valid_to": "2021-12-31"}],
+                      "segments": [{"route_id": "agarak-nurduz-road", "country": "ARM", "regime": "DOMESTIC", "open": true},
+                                   {"route_id": "agarak-nurduz-road", "country": "IRN", "regime": "INTL-TRANSIT", "open": true}]}""");
             assertThat(rowsOf("sync-check")).containsExactly(
                     "checkpoints|1|agarak-nurduz|-|CLOSED|false|2021-01-01|2021-12-31",
                     "segments|1|agarak-nurduz-road|ARM|DOMESTIC|true|-|-",
@@ -214,16 +211,13 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
         tx.executeWithoutResult(status -> {
             status.setRollbackOnly();
             // a period inside the seed's, one that ends the day before it begins (no day at all), one open at its start
-            jdbc.sql("""
-                    insert into corridor.scenarios (id, name, description, sources, accuracy, assignments)
-                    select 'period-check', 'Period check', 'test', sources, accuracy,
-                           '{"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
-                                              "valid_from": "2021-01-01", "valid_to": "2021-12-31"},
-                                             {"checkpoint_id": "agarak-nurduz", "regime": "DOMESTIC", "open": true,
-                                              "valid_from": "2022-03-02", "valid_to": "2022-03-01"},
-                                             {"checkpoint_id": "angeghakot", "regime": "INTL-TRANSIT", "open": true,
-                                              "valid_to": "2019-06-30"}]}'
-                      from corridor.scenarios where id = 'observed'""").update();
+            insertScenario("period-check", """
+                    {"checkpoints": [{"checkpoint_id": "agarak-nurduz", "regime": "CLOSED", "open": false,
+                                       "valid_from": "2021-01-01", "valid_to": "2021-12-31"},
+                                      {"checkpoint_id": "agarak-nurduz", "regime": "DOMESTIC", "open": true,
+                                       "valid_from": "2022-03-02", "valid_to": "2022-03-01"},
+                                      {"checkpoint_id": "angeghakot", "regime": "INTL-TRANSIT", "open": true,
+                                       "valid_to": "2019-06-30"}]}""");
             assertThat(periodsThatDiffer()).isEmpty();
             // (, 2020-11-10), [2020-11-10, 2021-01-01), [2021-01-01, 2022-01-01), [2022-01-01, ): the empty row cuts nothing
             assertThat(periodsOf("agarak-nurduz")).isEqualTo(4);
@@ -258,6 +252,15 @@ class ScenarioAssignmentRowsTest extends ServiceTestBase {
                 .param("regime", regime).query(String.class).list();
         assertThat(controls).as("rows naming %s", regime).isNotEmpty();
         return controls;
+    }
+
+    /** A scenario of the given assignments (JSON), with the observed scenario's sources and accuracy. */
+    private void insertScenario(String id, String assignments) {
+        jdbc.sql("""
+                insert into corridor.scenarios (id, name, description, sources, accuracy, assignments)
+                select :id, :id, 'test', sources, accuracy, cast(:assignments as jsonb)
+                  from corridor.scenarios where id = 'observed'""")
+                .param("id", id).param("assignments", assignments).update();
     }
 
     private List<String> rowsOf(String scenario) {
