@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.corridorgis.filter.QueryableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class Catalog {
     private final long refreshNanos;
     private volatile Snapshot snapshot;
     /** Whether a request is reading the catalogue again (the others keep to the kept reading meanwhile). */
-    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     public Catalog(JdbcClient jdbc, CatalogProperties properties) {
         this.jdbc = jdbc;
@@ -59,7 +60,7 @@ public class Catalog {
              where to_regclass(format('corridor.%I', c.table_name || '_history')) is not null
             """;
 
-    private record Snapshot(List<Collection> collections, java.util.Set<String> withHistory, long readAt) {
+    private record Snapshot(List<Collection> collections, Set<String> withHistory, long readAt) {
     }
 
     public List<Collection> collections() {
@@ -92,7 +93,7 @@ public class Catalog {
     }
 
     private Snapshot readNow(long now) {
-        Snapshot s = new Snapshot(read(jdbc), java.util.Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
+        Snapshot s = new Snapshot(read(jdbc), Set.copyOf(jdbc.sql(HISTORY_TABLES_SQL).query(String.class).list()), now);
         snapshot = s;
         return s;
     }

@@ -62,11 +62,10 @@ class FeatureExtras {
                   select coalesce(bool_and(a.open), false) as open,
                          coalesce(json_agg(a.controls order by a.n), '[]'::json) as segments
                     from corridor.assignments_at(cast(:at as date)) a
-                   where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g
-               where %s)""";
-    private static final String ROUTE_EXTRAS_ALL = ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES.formatted("c.id"), "true");
+                   where a.scenario_id = s.id and a.part = 'segments' and a.target_id = t.id) g%s)""";
+    private static final String ROUTE_EXTRAS_ALL = ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES.formatted("c.id"), "");
     private static final String ROUTE_EXTRAS_OF_SCENARIO =
-            ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES_OF_SCENARIO.formatted("c.id"), "s.id = :scenario");
+            ROUTE_EXTRAS.formatted(CHECKPOINT_REGIMES_OF_SCENARIO.formatted("c.id"), " where s.id = :scenario");
 
     private static final String CHECKPOINT_EXTRAS = """
             'regimes_at', coalesce(cast(:at as date), current_date),
